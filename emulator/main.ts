@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { startEmulator } from './server';
+
+/** `npm run emulator -- --port P --users N --seed S [--limits real|off] [--faults FILE] [--bot-endpoint URL]` */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4100' },
+      host: { type: 'string', default: '127.0.0.1' },
+      users: { type: 'string', default: '500' },
+      seed: { type: 'string', default: '7' },
+      limits: { type: 'string', default: 'real' },
+      faults: { type: 'string' },
+      'bot-endpoint': { type: 'string' },
+      'state-dir': { type: 'string' },
+      'app-external-id': { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = integer(values.port, 'port', 0, 65535);
+  const users = integer(values.users, 'users', 1, 1_000_000);
+  const seed = integer(values.seed, 'seed', 0, 2 ** 31);
+  if (values.limits !== 'real' && values.limits !== 'off') fail(`--limits must be "real" or "off", not "${values.limits}"`);
+  const emulator = await startEmulator({
+    port,
+    host: values.host,
+    users,
+    seed,
+    limits: values.limits as 'real' | 'off',
+    faultsFile: values.faults,
+    botEndpoint: values['bot-endpoint'],
+    stateDir: values['state-dir'],
+    appExternalId: values['app-external-id'],
+    log: values.verbose ? (message, fields) => process.stderr.write(`${JSON.stringify({ message, ...fields })}\n`) : undefined,
+  });
+  process.stdout.write(`${JSON.stringify(emulator.info)}\n`);
+  process.stderr.write(`Microsoft 365 emulator ready: Teams client ${emulator.info.teamsClientUrl}\n`);
+  const stop = (): void => void emulator.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function integer(raw: string | undefined, name: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) fail(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  return value;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`emulator: ${message}\n`);
+  process.exit(2);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`emulator: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,143 @@
+import express from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { EmulatorContext, EmulatorUrls } from './context';
+import { seedDirectory } from './tenant/seed';
+import { TenantState } from './tenant/state';
+import { loadOrCreateSigningKey } from './entra/keys';
+import { entraRouter } from './entra/router';
+import { channelAuthRouter } from './entra/channel-router';
+import { graphRouter } from './graph/router';
+import { connectorRouter } from './connector/router';
+import { attachTeamsBehaviour } from './teams/behaviour';
+import { teamsClientRouter } from './teams-client/router';
+import { inspectRouter } from './inspect/router';
+import { createLimits } from './limits/limits';
+import { createFaults, loadFaultsFile, applyUserFaults, type FaultsConfig } from './faults/faults';
+import { createCounters } from './counters';
+import { faultMiddleware } from './faults/middleware';
+
+export interface EmulatorOptions {
+  port: number;
+  host?: string;
+  users: number;
+  seed: number;
+  limits: 'real' | 'off';
+  faultsFile?: string;
+  faults?: FaultsConfig;
+  /** The bot's messaging endpoint (`…/api/messages`) that installs and card actions are posted to. */
+  botEndpoint?: string;
+  /** Where the signing key is kept across restarts. */
+  stateDir?: string;
+  /** The manifest id of the Herald app in the catalog; derived from the seed when absent. */
+  appExternalId?: string;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+/** What the emulator prints as its first line: everything a client needs to use it. */
+export interface EmulatorInfo extends Omit<EmulatorUrls, 'origin'> {
+  tenantId: string;
+  graphClientId: string;
+  graphClientSecret: string;
+  botAppId: string;
+  botAppPassword: string;
+  externalId: string;
+  id: string;
+  origin: string;
+  users: number;
+  seed: number;
+  limits: 'real' | 'off';
+}
+
+export interface RunningEmulator {
+  info: EmulatorInfo;
+  context: EmulatorContext;
+  /** Points the emulated Teams at a bot (for a bot started after the emulator). */
+  setBotEndpoint(url: string | undefined): void;
+  close(): Promise<void>;
+}
+
+export function urlsFor(origin: string, tenantId: string): EmulatorUrls {
+  return {
+    origin,
+    authorityBaseUrl: `${origin}/login`,
+    tokenEndpoint: `${origin}/login/${tenantId}/oauth2/v2.0/token`,
+    graphBaseUrl: `${origin}/graph/v1.0`,
+    graphBetaBaseUrl: `${origin}/graph/beta`,
+    botServiceUrl: `${origin}/smba/amer/`,
+    channelOpenIdMetadataUrl: `${origin}/botframework/v1/.well-known/openidconfiguration`,
+    teamsClientUrl: `${origin}/teams/`,
+    inspectUrl: `${origin}/_inspect`,
+  };
+}
+
+/** Starts the local Microsoft 365 emulator on `options.port` (0 for any free port). */
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const directory = seedDirectory({ users: options.users, seed: options.seed, appExternalId: options.appExternalId });
+  const state = new TenantState(directory, options.seed);
+  const faultsConfig = options.faults ?? (options.faultsFile ? await loadFaultsFile(options.faultsFile) : undefined);
+  if (faultsConfig) applyUserFaults(state, faultsConfig);
+  const signing = await loadOrCreateSigningKey(options.stateDir ?? path.resolve('.herald', 'emulator'));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(options.port, host, () => resolve(listening));
+  });
+  server.keepAliveTimeout = 65_000;
+  const port = (server.address() as AddressInfo).port;
+  const urls = urlsFor(`http://${host}:${port}`, directory.tenantId);
+
+  const context: EmulatorContext = {
+    state,
+    urls,
+    limits: createLimits(options.limits, directory.users.length),
+    faults: createFaults(faultsConfig),
+    counters: createCounters(),
+    signing,
+    botEndpoint: options.botEndpoint,
+    log: options.log ?? (() => undefined),
+  };
+
+  app.use(faultMiddleware(context));
+  app.use('/login', entraRouter(context));
+  app.use('/botframework', channelAuthRouter(context));
+  app.use('/graph', graphRouter(context));
+  app.use('/smba/amer', connectorRouter(context));
+  app.use('/teams', teamsClientRouter(context));
+  app.use('/_inspect', inspectRouter(context));
+  const detachTeams = attachTeamsBehaviour(context);
+
+  const herald = directory.catalog[0]!;
+  const info: EmulatorInfo = {
+    tenantId: directory.tenantId,
+    ...urls,
+    graphClientId: directory.graphClient.clientId,
+    graphClientSecret: directory.graphClient.clientSecret,
+    botAppId: directory.botClient.clientId,
+    botAppPassword: directory.botClient.clientSecret,
+    externalId: herald.externalId ?? '',
+    id: herald.id,
+    users: directory.users.length,
+    seed: options.seed,
+    limits: options.limits,
+  };
+
+  return {
+    info,
+    context,
+    setBotEndpoint(url) {
+      context.botEndpoint = url;
+    },
+    close: async () => {
+      detachTeams();
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import { createRandom, type Random } from './prng';
+import { DEPARTMENTS, GIVEN_NAMES, JOB_TITLES, OFFICES, SURNAMES } from './names';
+import type {
+  EmulatedCatalogApp, EmulatedChannel, EmulatedDirectory, EmulatedGroup, EmulatedTeam, EmulatedUser,
+} from './model';
+
+export interface SeedOptions {
+  users: number;
+  seed: number;
+  /** The Teams app manifest id Herald is published under; derived from the seed when absent. */
+  appExternalId?: string;
+}
+
+/** Every Graph application permission Herald's client app is granted by default (admin consent given). */
+export const DEFAULT_GRAPH_ROLES = [
+  'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  'TeamsAppInstallation.ReadWriteSelfForTeam.All',
+  'User.Read.All',
+  'GroupMember.Read.All',
+  'TeamMember.Read.All',
+  'AppCatalog.Read.All',
+];
+
+const FIXED_DATE = '2026-01-05T09:00:00Z';
+
+/** Builds a deterministic tenant: the same options always give the same directory, ids included. */
+export function seedDirectory(options: SeedOptions): EmulatedDirectory {
+  const random = createRandom(options.seed);
+  const tenantId = random.guid();
+  const tenantDomain = `contoso${options.seed}.onmicrosoft.com`;
+  const users = Array.from({ length: options.users }, (_, index) => makeUser(random, index, tenantDomain));
+  const { groups, teams } = makeGroupsAndTeams(random, users, tenantDomain);
+  const graphClientId = random.guid();
+  const botAppId = random.guid();
+  const catalog = makeCatalog(random, options.appExternalId ?? random.guid(), botAppId);
+  return {
+    tenantId,
+    tenantDomain,
+    users,
+    groups,
+    teams,
+    catalog,
+    heraldAppId: catalog[0]!.id,
+    graphClient: { clientId: graphClientId, clientSecret: secret(random), displayName: 'Herald', graphRoles: [...DEFAULT_GRAPH_ROLES] },
+    botClient: { clientId: botAppId, clientSecret: secret(random), displayName: 'Herald bot', graphRoles: [] },
+  };
+}
+
+function secret(random: Random): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789~._-';
+  return Array.from({ length: 40 }, () => random.pick(alphabet.split(''))).join('');
+}
+
+function makeUser(random: Random, index: number, domain: string): EmulatedUser {
+  const givenName = random.pick(GIVEN_NAMES);
+  const surname = random.pick(SURNAMES);
+  const alias = `${givenName}.${surname}${index}`.toLowerCase();
+  // Roughly 3% guests, 1% disabled accounts and 1% without a Teams licence, at fixed positions per seed.
+  const roll = random.next();
+  const isGuest = index > 0 && roll < 0.03;
+  const id = random.guid();
+  const externalMail = `${alias}@fabrikam.example`;
+  return {
+    id,
+    displayName: `${givenName} ${surname}`,
+    givenName,
+    surname,
+    userPrincipalName: isGuest ? `${alias}_fabrikam.example#EXT#@${domain}` : `${alias}@${domain}`,
+    mail: isGuest ? externalMail : `${alias}@${domain}`,
+    jobTitle: random.pick(JOB_TITLES),
+    department: DEPARTMENTS[index % DEPARTMENTS.length]!,
+    officeLocation: random.pick(OFFICES),
+    userType: isGuest ? 'Guest' : 'Member',
+    accountEnabled: !(index > 0 && roll >= 0.03 && roll < 0.04),
+    teamsUserId: `29:1${random.guid().replace(/-/g, '')}${random.guid().replace(/-/g, '').slice(0, 20)}`,
+    hasTeamsLicense: !(index > 0 && roll >= 0.04 && roll < 0.05),
+  };
+}
+
+function makeGroupsAndTeams(random: Random, users: EmulatedUser[], domain: string): { groups: EmulatedGroup[]; teams: EmulatedTeam[] } {
+  const groups: EmulatedGroup[] = [];
+  const group = (displayName: string, nickname: string, unified: boolean): EmulatedGroup => {
+    const created: EmulatedGroup = {
+      id: random.guid(),
+      displayName,
+      description: `${displayName} (seeded)`,
+      mailNickname: nickname,
+      mail: unified ? `${nickname}@${domain}` : null,
+      mailEnabled: unified,
+      securityEnabled: !unified,
+      groupTypes: unified ? ['Unified'] : [],
+      memberUserIds: [],
+      memberGroupIds: [],
+    };
+    groups.push(created);
+    return created;
+  };
+
+  // Security groups per department, nested under "All staff" through two regional groups, so transitive
+  // membership is three levels deep.
+  const allStaff = group('All staff', 'allstaff', false);
+  const regions = [group('Staff — Region A', 'region-a', false), group('Staff — Region B', 'region-b', false)];
+  allStaff.memberGroupIds.push(...regions.map((region) => region.id));
+  const departments = DEPARTMENTS.map((name) => group(`${name} department`, `dept-${name.toLowerCase()}`, false));
+  departments.forEach((department, index) => regions[index % regions.length]!.memberGroupIds.push(department.id));
+  users.forEach((user, index) => {
+    if (user.userType === 'Member') departments[index % departments.length]!.memberUserIds.push(user.id);
+  });
+  // A small group of office-based people, overlapping the departments, for de-duplication.
+  const dublin = group('Dublin office', 'dublin-office', false);
+  dublin.memberUserIds.push(...users.filter((user) => user.officeLocation === 'Dublin').map((user) => user.id));
+
+  // Microsoft 365 groups with teams: one per department plus a leadership team and a guests-included project team.
+  const teams: EmulatedTeam[] = [];
+  const userTypeById = new Map(users.map((user) => [user.id, user.userType]));
+  const teamFor = (name: string, nickname: string, memberIds: string[]): void => {
+    const teamGroup = group(name, nickname, true);
+    teamGroup.memberUserIds.push(...memberIds);
+    const owners = new Set(memberIds.filter((id) => userTypeById.get(id) === 'Member').slice(0, 2));
+    teams.push({
+      id: teamGroup.id,
+      displayName: name,
+      description: `The ${name} team`,
+      internalId: `19:${random.guid().replace(/-/g, '')}@thread.tacv2`,
+      members: memberIds.map((userId) => ({
+        userId,
+        roles: owners.has(userId) ? ['owner'] : userTypeById.get(userId) === 'Guest' ? ['guest'] : [],
+      })),
+      channels: [],
+    });
+  };
+  DEPARTMENTS.forEach((name, index) => {
+    const members = users.filter((_, userIndex) => userIndex % DEPARTMENTS.length === index).slice(0, 200).map((u) => u.id);
+    teamFor(`${name} team`, `team-${name.toLowerCase()}`, members);
+  });
+  teamFor('Leadership', 'leadership', users.slice(0, Math.min(12, users.length)).map((u) => u.id));
+  teamFor('Project Falcon', 'project-falcon', users.filter((_, i) => i % 17 === 0).slice(0, 40).map((u) => u.id));
+
+  for (const team of teams) {
+    team.channels.push(channel(team.internalId, 'General', 'The team\'s general channel.'));
+    team.channels.push(channel(`19:${random.guid().replace(/-/g, '')}@thread.tacv2`, 'Announcements', 'News for everyone.'));
+  }
+  return { groups, teams };
+}
+
+function channel(id: string, displayName: string, description: string): EmulatedChannel {
+  return { id, displayName, description, membershipType: 'standard', createdDateTime: FIXED_DATE };
+}
+
+function makeCatalog(random: Random, heraldExternalId: string, botAppId: string): EmulatedCatalogApp[] {
+  const app = (displayName: string, externalId: string | null, distributionMethod: EmulatedCatalogApp['distributionMethod'], bot: string | null): EmulatedCatalogApp => {
+    const id = random.guid();
+    return {
+      id,
+      externalId,
+      displayName,
+      distributionMethod,
+      botAppId: bot,
+      definition: {
+        id: Buffer.from(`${id}##1.0.0##Published`).toString('base64'),
+        teamsAppId: id,
+        displayName,
+        version: '1.0.0',
+        publishingState: 'published',
+        shortDescription: `${displayName} for the organisation`,
+        description: `${displayName}, published to the organisation's app catalog.`,
+        lastModifiedDateTime: FIXED_DATE,
+      },
+    };
+  };
+  return [
+    app('Herald', heraldExternalId, 'organization', botAppId),
+    app('Expense Helper', random.guid(), 'organization', random.guid()),
+    app('Planner', null, 'store', null),
+    app('Polly', null, 'store', random.guid()),
+  ];
+}

@@ -1,0 +1,196 @@
+import { EventEmitter } from 'node:events';
+import type { EmulatedDirectory, EmulatedUser, EmulatedTeam, EmulatedGroup, EmulatedCatalogApp } from './model';
+import { createRandom } from './prng';
+
+/** One installation of a catalog app for a user (personal scope) or a team. */
+export interface Installation {
+  id: string;
+  teamsAppId: string;
+  scope: 'user' | 'team';
+  /** User id or team id. */
+  scopeId: string;
+  installedAt: string;
+  /** The conversation Teams created for the installation (personal chat, or the team's General channel). */
+  conversationId: string;
+}
+
+/** A message as the emulated Teams keeps it in a conversation. */
+export interface StoredActivity {
+  id: string;
+  /** The raw activity the bot sent (or the user posted). */
+  activity: Record<string, unknown>;
+  from: 'bot' | 'user';
+  receivedAt: string;
+  updatedAt?: string;
+  deleted?: boolean;
+  /** How many times the Connector accepted a send of this activity (1 unless it was updated). */
+  updates: number;
+}
+
+export interface Conversation {
+  /** The Bot Framework conversation id (`a:…` for personal chats, `19:…@thread.tacv2` for channels). */
+  id: string;
+  /** The Graph chat id (`19:…@unq.gbl.spaces`) for personal chats; the channel id for channels. */
+  chatId: string;
+  type: 'personal' | 'channel';
+  /** For personal chats, the user; for channels, the team and channel. */
+  userId?: string;
+  teamId?: string;
+  channelId?: string;
+  /** The bot app id of the conversation. */
+  botAppId: string;
+  activities: StoredActivity[];
+}
+
+/** Events other parts of the emulator (the Teams behaviour, the inspection API) subscribe to. */
+export interface TenantEvents {
+  installed: [Installation];
+  uninstalled: [Installation];
+  activity: [Conversation, StoredActivity];
+}
+
+/**
+ * The emulated tenant's mutable state: the seeded directory plus installations, conversations and messages.
+ * Everything the Graph, Connector and Teams parts of the emulator change lives here, so they agree.
+ */
+export class TenantState extends EventEmitter<TenantEvents> {
+  readonly usersById = new Map<string, EmulatedUser>();
+  readonly usersByUpn = new Map<string, EmulatedUser>();
+  readonly usersByTeamsId = new Map<string, EmulatedUser>();
+  readonly groupsById = new Map<string, EmulatedGroup>();
+  readonly teamsById = new Map<string, EmulatedTeam>();
+  readonly catalogById = new Map<string, EmulatedCatalogApp>();
+  /** Installations keyed by scope id (user or team), then by installation id. */
+  readonly installations = new Map<string, Map<string, Installation>>();
+  /** Conversations by Bot Framework id and by Graph chat id. */
+  readonly conversations = new Map<string, Conversation>();
+  private readonly personalByUserAndBot = new Map<string, Conversation>();
+  /** User ids whose deletion was simulated: Graph answers 404 and the Connector 403/404 for them. */
+  readonly deletedUserIds = new Set<string>();
+  /** Users whose app permission policy blocks Herald: installs answer 403. */
+  readonly policyBlockedUserIds = new Set<string>();
+  /** Users who blocked the bot: sends answer 403 ConversationBlockedByUser. */
+  readonly botBlockedUserIds = new Set<string>();
+  private sequence = 0;
+  private readonly random;
+
+  constructor(readonly directory: EmulatedDirectory, seed: number) {
+    super();
+    this.setMaxListeners(50);
+    this.random = createRandom(seed ^ 0x5eed);
+    for (const user of directory.users) {
+      this.usersById.set(user.id, user);
+      this.usersByUpn.set(user.userPrincipalName.toLowerCase(), user);
+      this.usersByTeamsId.set(user.teamsUserId, user);
+    }
+    for (const group of directory.groups) this.groupsById.set(group.id, group);
+    for (const team of directory.teams) this.teamsById.set(team.id, team);
+    for (const app of directory.catalog) this.catalogById.set(app.id, app);
+  }
+
+  get tenantId(): string {
+    return this.directory.tenantId;
+  }
+
+  /** A user who exists and has not been deleted. */
+  findUser(idOrUpn: string): EmulatedUser | undefined {
+    const user = this.usersById.get(idOrUpn) ?? this.usersByUpn.get(idOrUpn.toLowerCase());
+    return user && !this.deletedUserIds.has(user.id) ? user : undefined;
+  }
+
+  installationsOf(scopeId: string): Installation[] {
+    return [...(this.installations.get(scopeId)?.values() ?? [])];
+  }
+
+  findInstallation(scopeId: string, teamsAppId: string): Installation | undefined {
+    return this.installationsOf(scopeId).find((installation) => installation.teamsAppId === teamsAppId);
+  }
+
+  /**
+   * Installs a catalog app for a user or team, creating its conversation. Returns undefined when it was
+   * already installed. Emits `installed`, which makes the emulated Teams notify the bot.
+   */
+  install(scope: 'user' | 'team', scopeId: string, teamsAppId: string): Installation | undefined {
+    if (this.findInstallation(scopeId, teamsAppId)) return undefined;
+    const app = this.catalogById.get(teamsAppId);
+    const conversation = scope === 'user' ? this.personalConversation(scopeId, app?.botAppId ?? '') : this.teamConversation(scopeId, app?.botAppId ?? '');
+    const installation: Installation = {
+      // Opaque, as in Graph: base64 of `{scopeId}##{teamsAppId}`.
+      id: Buffer.from(`${scopeId}##${teamsAppId}`).toString('base64'),
+      teamsAppId,
+      scope,
+      scopeId,
+      installedAt: new Date().toISOString(),
+      conversationId: conversation.id,
+    };
+    let byId = this.installations.get(scopeId);
+    if (!byId) this.installations.set(scopeId, (byId = new Map()));
+    byId.set(installation.id, installation);
+    this.emit('installed', installation);
+    return installation;
+  }
+
+  uninstall(scopeId: string, installationId: string): Installation | undefined {
+    const installation = this.installations.get(scopeId)?.get(installationId);
+    if (!installation) return undefined;
+    this.installations.get(scopeId)!.delete(installationId);
+    this.emit('uninstalled', installation);
+    return installation;
+  }
+
+  /** The personal chat between a user and a bot: the same one every time (Teams keeps it across reinstalls). */
+  personalConversation(userId: string, botAppId: string): Conversation {
+    const existing = this.personalByUserAndBot.get(`${userId}|${botAppId}`);
+    if (existing) return existing;
+    const conversation: Conversation = {
+      id: `a:1${this.random.guid().replace(/-/g, '')}${this.random.guid().replace(/-/g, '')}`,
+      chatId: `19:${userId}_${botAppId}@unq.gbl.spaces`,
+      type: 'personal',
+      userId,
+      botAppId,
+      activities: [],
+    };
+    this.addConversation(conversation);
+    this.personalByUserAndBot.set(`${userId}|${botAppId}`, conversation);
+    return conversation;
+  }
+
+  teamConversation(teamId: string, botAppId: string): Conversation {
+    const team = this.teamsById.get(teamId);
+    if (!team) throw new Error(`unknown team ${teamId}`);
+    return this.channelConversation(team, team.internalId, botAppId);
+  }
+
+  channelConversation(team: EmulatedTeam, channelId: string, botAppId: string): Conversation {
+    const existing = this.conversations.get(channelId);
+    if (existing) return existing;
+    const conversation: Conversation = { id: channelId, chatId: channelId, type: 'channel', teamId: team.id, channelId, botAppId, activities: [] };
+    this.addConversation(conversation);
+    return conversation;
+  }
+
+  private addConversation(conversation: Conversation): void {
+    this.conversations.set(conversation.id, conversation);
+    this.conversations.set(conversation.chatId, conversation);
+  }
+
+  /** Records an activity in a conversation and returns it with its new id. */
+  addActivity(conversation: Conversation, activity: Record<string, unknown>, from: 'bot' | 'user'): StoredActivity {
+    this.sequence += 1;
+    const stored: StoredActivity = {
+      id: `${Date.now()}${String(this.sequence).padStart(6, '0')}`,
+      activity,
+      from,
+      receivedAt: new Date().toISOString(),
+      updates: 1,
+    };
+    conversation.activities.push(stored);
+    this.emit('activity', conversation, stored);
+    return stored;
+  }
+
+  /** Every distinct conversation once (the map holds each under two keys). */
+  allConversations(): Conversation[] {
+    return [...new Set(this.conversations.values())];
+  }
+}
