@@ -19,6 +19,9 @@ export interface EmulatorUrls {
 
 /** Names of the throttles the emulator enforces; see `limits/`. */
 export type LimitRule =
+  /** Every Connector call of one bot in one tenant: 50 per second. */
+  | 'teams.tenant'
+  /** Sends to one thread (1:1 chat, group chat or channel): 7/1 s, 8/2 s, 60/30 s, 1800/3600 s. */
   | 'teams.send'
   | 'teams.createConversation'
   | 'teams.getMembers'

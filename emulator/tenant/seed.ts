@@ -11,8 +11,8 @@ export interface SeedOptions {
   appExternalId?: string;
 }
 
-/** Every Graph application permission Herald's client app is granted by default (admin consent given). */
-export const DEFAULT_GRAPH_ROLES = [
+/** The Graph application permissions Herald needs (least privilege). */
+export const HERALD_GRAPH_ROLES = [
   'TeamsAppInstallation.ReadWriteSelfForUser.All',
   'TeamsAppInstallation.ReadWriteSelfForTeam.All',
   'User.Read.All',
@@ -20,6 +20,13 @@ export const DEFAULT_GRAPH_ROLES = [
   'TeamMember.Read.All',
   'AppCatalog.Read.All',
 ];
+
+/**
+ * What the emulated admin consented to by default: Herald's permissions plus the ones the seed document's
+ * optional requests need (`Chat.Read.All` for `/users/{id}/chats`), and listing teams and channels, so every
+ * request in the document works out of the box. The inspection API can narrow the grant to test 403s.
+ */
+export const DEFAULT_GRAPH_ROLES = [...HERALD_GRAPH_ROLES, 'Chat.Read.All', 'Team.ReadBasic.All', 'Channel.ReadBasic.All'];
 
 const FIXED_DATE = '2026-01-05T09:00:00Z';
 
