@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { HeraldError } from '../core/errors/herald-error';
+
+const list = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const optionalUrl = z.string().url().optional();
+
+/**
+ * Every setting Herald reads, in one schema. This file is the only reader of `process.env`.
+ * With no tenant settings at all, Herald runs on the built-in Microsoft 365 emulator (the local mode).
+ */
+export const envSchema = z
+  .object({
+    HERALD_PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HERALD_HOST: z.string().default('127.0.0.1'),
+    /** Where Teams and browsers reach Herald (tab, API, bot); defaults to the local address. */
+    HERALD_PUBLIC_URL: optionalUrl,
+    HERALD_DATABASE_URL: z.string().default('sqlite:.herald/herald.db'),
+    HERALD_REDIS_URL: optionalUrl,
+    HERALD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    HERALD_LOG_PRETTY: z.enum(['true', 'false']).optional(),
+
+    /** `embedded`: start the local Microsoft 365 emulator in-process; `off`: use the tenant settings below. */
+    HERALD_EMULATOR: z.enum(['embedded', 'off']).optional(),
+    HERALD_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
+    HERALD_EMULATOR_USERS: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    HERALD_EMULATOR_SEED: z.coerce.number().int().min(0).default(7),
+    HERALD_EMULATOR_LIMITS: z.enum(['real', 'off']).default('real'),
+
+    HERALD_TENANT_ID: z.string().uuid().optional(),
+    HERALD_CLIENT_ID: z.string().uuid().optional(),
+    HERALD_CLIENT_SECRET: z.string().min(1).optional(),
+    HERALD_BOT_ID: z.string().uuid().optional(),
+    HERALD_BOT_PASSWORD: z.string().min(1).optional(),
+    /** The Teams app manifest `id` Herald is published under in the organisation's catalog. */
+    HERALD_APP_EXTERNAL_ID: z.string().uuid().optional(),
+    HERALD_AUTHORITY_URL: z.string().url().default('https://login.microsoftonline.com'),
+    HERALD_GRAPH_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+    HERALD_BOT_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/amer/'),
+    HERALD_CHANNEL_OPENID_METADATA_URL: z.string().url().default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+
+    /** Sends per second per tenant Herald aims for (Teams allows 50). */
+    HERALD_SEND_RATE: z.coerce.number().positive().max(50).default(48.5),
+    /** Graph installedApps calls per second per tenant and kind Herald aims for (Graph allows 30). */
+    HERALD_INSTALL_RATE: z.coerce.number().positive().max(30).default(29),
+    /** UPNs or object ids made Herald administrators on first start. */
+    HERALD_ADMINS: list.optional(),
+    /** Tenants whose users may use Herald; the home tenant when empty. */
+    HERALD_ALLOWED_TENANTS: list.optional(),
+  })
+  .superRefine((env, context) => {
+    const emulated = (env.HERALD_EMULATOR ?? (env.HERALD_TENANT_ID ? 'off' : 'embedded')) === 'embedded';
+    if (emulated) return;
+    for (const key of ['HERALD_TENANT_ID', 'HERALD_CLIENT_ID', 'HERALD_CLIENT_SECRET', 'HERALD_BOT_ID', 'HERALD_BOT_PASSWORD', 'HERALD_APP_EXTERNAL_ID'] as const) {
+      if (!env[key]) context.addIssue({ code: 'custom', path: [key], message: 'is required when Herald runs against a real tenant (HERALD_EMULATOR=off)' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & { emulated: boolean };
+
+/** Parses the environment once; throws a `config_invalid` HeraldError naming every bad setting and why. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const relevant = Object.fromEntries(Object.entries(source).filter(([key, value]) => key.startsWith('HERALD_') && value !== ''));
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new HeraldError('config_invalid', `Herald's configuration is invalid:\n${lines.join('\n')}\nSee README.md, "Configuration".`);
+  }
+  const env = parsed.data;
+  return { ...env, emulated: (env.HERALD_EMULATOR ?? (env.HERALD_TENANT_ID ? 'off' : 'embedded')) === 'embedded' };
+}
