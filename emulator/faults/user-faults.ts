@@ -22,18 +22,20 @@ export function applyUserFaults(state: TenantState, config: FaultsConfig): void 
   if (!users) return;
   const taken = new Set<string>();
   const categories = Object.keys(APPLY) as Category[];
+  // Named users are reserved first, so a `count` elsewhere never picks them.
+  const listed = new Map<Category, EmulatedUser[]>();
   for (const category of categories) {
-    for (const selection of [users[category]]) {
-      if (Array.isArray(selection)) selection.forEach((idOrUpn, index) => taken.add(named(state, idOrUpn, `users.${category}[${index}]`).id));
-    }
+    const selection = users[category];
+    if (!Array.isArray(selection)) continue;
+    const chosen = selection.map((idOrUpn, index) => named(state, idOrUpn, `users.${category}[${index}]`));
+    chosen.forEach((user) => taken.add(user.id));
+    listed.set(category, chosen);
   }
   const random = createRandom((config.seed ?? 0) ^ 0xfa017);
   for (const category of categories) {
     const selection = users[category];
     if (!selection) continue;
-    const chosen = Array.isArray(selection)
-      ? selection.map((idOrUpn, index) => named(state, idOrUpn, `users.${category}[${index}]`))
-      : pickCount(state.directory.users, taken, selection.count, random, `users.${category}.count`);
+    const chosen = listed.get(category) ?? pickCount(state.directory.users, taken, (selection as { count: number }).count, random, `users.${category}.count`);
     for (const user of chosen) APPLY[category](state, user);
   }
 }

@@ -34,6 +34,8 @@ export interface GraphCall {
   baseUrl: string;
   /** The verified token's claims. */
   claims: Record<string, unknown>;
+  /** Dispatches another request in-process (what `$batch` does with its inner requests). */
+  dispatch(request: GraphRequest): Promise<GraphResponse>;
 }
 
 /** A handler's answer; the dispatcher adds Graph's standard headers. */

@@ -108,9 +108,10 @@ export class TenantState extends EventEmitter<TenantEvents> {
 
   /**
    * Installs a catalog app for a user or team, creating its conversation. Returns undefined when it was
-   * already installed. Emits `installed`, which makes the emulated Teams notify the bot.
+   * already installed. Emits `installed`, which makes the emulated Teams notify the bot, unless `silent`
+   * (the inspection API's bulk pre-install, for benchmarks that need users who already have the app).
    */
-  install(scope: 'user' | 'team', scopeId: string, teamsAppId: string): Installation | undefined {
+  install(scope: 'user' | 'team', scopeId: string, teamsAppId: string, options: { silent?: boolean } = {}): Installation | undefined {
     if (this.findInstallation(scopeId, teamsAppId)) return undefined;
     const app = this.catalogById.get(teamsAppId);
     const conversation = scope === 'user' ? this.personalConversation(scopeId, app?.botAppId ?? '') : this.teamConversation(scopeId, app?.botAppId ?? '');
@@ -126,7 +127,7 @@ export class TenantState extends EventEmitter<TenantEvents> {
     let byId = this.installations.get(scopeId);
     if (!byId) this.installations.set(scopeId, (byId = new Map()));
     byId.set(installation.id, installation);
-    this.emit('installed', installation);
+    if (!options.silent) this.emit('installed', installation);
     return installation;
   }
 

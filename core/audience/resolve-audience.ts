@@ -1,0 +1,61 @@
+import type { DirectoryPort, DirectoryUser } from '../ports/directory';
+import type { Notification } from '../notifications/notification';
+import type { RateLimits } from '../delivery/rate-limiter';
+import type { Store } from '../store/store';
+import type { AudienceReport } from './audience-report';
+import { estimateSeconds } from './estimate';
+import { ReportBuilder } from './report-builder';
+import { sourcePages } from './source-pages';
+
+export interface ResolveDeps {
+  store: Store;
+  directory: DirectoryPort;
+  limits: RateLimits;
+  now: () => number;
+}
+
+/**
+ * Turns a notification's audience into recipient rows, one directory page at a time: includes are inserted
+ * (the unique (notification, user) key de-duplicates across sources in SQL), then excludes are deleted. Memory
+ * holds one page, never the tenant. Idempotent: resolving again starts from an empty list.
+ */
+export async function resolveAudience(deps: ResolveDeps, notification: Notification): Promise<AudienceReport> {
+  const { store, directory } = deps;
+  const { id, tenantId, audience } = notification;
+  const report = new ReportBuilder();
+  await store.recipients.clear(id);
+  for (const source of audience.include) {
+    for await (const page of sourcePages(directory, source, report)) {
+      const people = page.filter((user) => admit(user, audience.includeGuests, report));
+      const rows = people.map((user) => ({ userId: user.id, upn: user.userPrincipalName, displayName: user.displayName }));
+      if (rows.length > 0) await store.recipients.add(id, tenantId, rows, deps.now());
+    }
+  }
+  for (const source of audience.exclude) {
+    for await (const page of sourcePages(directory, source, report)) {
+      if (page.length > 0) report.excluded += await store.recipients.remove(id, page.map((user) => user.id));
+    }
+  }
+  await store.recipients.promoteKnown(id, deps.now());
+  const counts = await store.recipients.counts(id);
+  const recipients = counts.pending + counts.ready;
+  return report.build({
+    recipients,
+    needInstall: counts.pending,
+    estimatedSeconds: estimateSeconds(recipients, counts.pending, deps.limits),
+    resolvedAt: deps.now(),
+  });
+}
+
+/** Disabled accounts cannot sign in to read anything; guests only when the author asked for them. */
+function admit(user: DirectoryUser, includeGuests: boolean, report: ReportBuilder): boolean {
+  if (!user.accountEnabled) {
+    report.skippedDisabled += 1;
+    return false;
+  }
+  if (user.userType === 'Guest' && !includeGuests) {
+    report.skippedGuests += 1;
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,178 @@
+import { cardActivity } from '../cards/card-activity';
+import type { Notification } from '../notifications/notification';
+import { OPEN_STATES } from '../recipients/recipient';
+import type { Outcome } from '../store/outcomes';
+import type { ClaimedRecipient, Store } from '../store/store';
+import { CompletionBuffer } from './completion-buffer';
+import type { ProgressHub } from './progress';
+import { installForRecipient, sendToRecipient } from './recipient-work';
+import type { WorkContext } from './work-context';
+
+type Work = 'send' | 'install';
+
+/**
+ * One per process. Claims due recipients of every sending notification in batches and runs installs and sends
+ * side by side (each with its own in-flight cap), so a slow install never holds up people who can be messaged
+ * now, and a recipient whose install completes is sent on the next claim.
+ */
+export class Dispatcher {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private readonly tasks = new Set<Promise<void>>();
+  private readonly inFlight: Record<Work, number> = { send: 0, install: 0 };
+  /** Recipients launched and not yet written back, per notification: a notification is complete only at 0. */
+  private readonly unsettled = new Map<string, number>();
+  private readonly owners = new Map<number, string>();
+  private readonly activities = new Map<string, { updatedAt: number; activity: Record<string, unknown> }>();
+  private readonly buffer: CompletionBuffer;
+
+  constructor(
+    private readonly store: Store,
+    private readonly ctx: WorkContext,
+    private readonly progress: ProgressHub,
+  ) {
+    const { flushIntervalMs: intervalMs, flushBatch: batch } = ctx.config;
+    this.buffer = new CompletionBuffer(store.recipients, { intervalMs, batch, logger: ctx.logger, onFlushed: (done) => this.flushed(done) });
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    if (this.ctx.config.resumeInFlightOnStart) {
+      const resumed = await this.store.recipients.releaseInFlight();
+      if (resumed > 0) this.ctx.logger.warn({ resumed }, 'resuming recipients that were in flight when the last run stopped');
+    }
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops claiming, lets in-flight work finish and writes every outcome. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await Promise.all([...this.tasks]);
+    await this.buffer.flush();
+  }
+
+  /** Stops as a crash would: outcomes not yet written are lost. For tests of resume-after-crash. */
+  async halt(): Promise<void> {
+    this.running = false;
+    this.buffer.discard();
+    this.wake();
+    await this.loop;
+    await Promise.all([...this.tasks]);
+  }
+
+  /** Look for work now (a notification started, a conversation arrived). */
+  wake(): void {
+    const wakeUp = this.wakeUp;
+    this.wakeUp = undefined;
+    wakeUp?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let claimed = 0;
+      try {
+        const active = await this.store.notifications.withStatus('sending');
+        for (const notification of active) claimed += await this.claimFor(notification);
+        await this.completeFinished(active);
+      } catch (error) {
+        this.ctx.logger.error({ err: error }, 'dispatcher pass failed; retrying');
+      }
+      if (claimed === 0 || this.full()) await this.idle();
+    }
+  }
+
+  private async claimFor(notification: Notification): Promise<number> {
+    let claimed = 0;
+    for (const work of ['send', 'install'] as const) {
+      const room = Math.min(this.ctx.config.claimBatch, this.capacity(work) - this.inFlight[work]);
+      if (room <= 0 || !this.running) continue;
+      const now = this.ctx.clock.now();
+      const rows = await this.store.recipients.claim(notification.id, work, room, now, this.ctx.config.leaseMs);
+      for (const row of rows) this.launch(work, notification, row);
+      claimed += rows.length;
+    }
+    return claimed;
+  }
+
+  private launch(work: Work, notification: Notification, recipient: ClaimedRecipient): void {
+    this.inFlight[work] += 1;
+    this.settle(notification.id, +1);
+    this.owners.set(recipient.id, notification.id);
+    const run = work === 'send' ? sendToRecipient(this.ctx, recipient, this.activityOf(notification)) : installForRecipient(this.ctx, recipient);
+    const task = run
+      .then((outcome) => this.buffer.add(outcome))
+      .catch((error: unknown) => {
+        this.ctx.logger.error({ err: error, recipientId: recipient.id }, 'recipient work crashed; its lease will expire');
+        this.owners.delete(recipient.id);
+        this.settle(notification.id, -1);
+      })
+      .finally(() => {
+        this.tasks.delete(task);
+        this.inFlight[work] -= 1;
+        // Wake when a useful batch can be claimed, not on every completion: claims are round trips.
+        if (this.capacity(work) - this.inFlight[work] >= Math.max(1, this.capacity(work) / 4)) this.wake();
+      });
+    this.tasks.add(task);
+  }
+
+  private async completeFinished(active: Notification[]): Promise<void> {
+    for (const notification of active) {
+      if ((this.unsettled.get(notification.id) ?? 0) > 0) continue;
+      const counts = await this.store.recipients.counts(notification.id);
+      if (OPEN_STATES.some((state) => counts[state] > 0)) continue;
+      if (await this.store.notifications.transition(notification.id, ['sending'], 'completed', this.ctx.clock.now())) {
+        this.ctx.logger.info({ notificationId: notification.id, ...counts }, 'notification delivered');
+        this.progress.emit({ type: 'progress', notificationId: notification.id, counts, at: this.ctx.clock.now() });
+        this.progress.status(notification.id, 'completed');
+      }
+    }
+  }
+
+  private flushed(outcomes: Outcome[]): void {
+    for (const outcome of outcomes) {
+      const notificationId = this.owners.get(outcome.id);
+      if (notificationId === undefined) continue;
+      this.owners.delete(outcome.id);
+      this.settle(notificationId, -1);
+      this.progress.markDirty(notificationId);
+    }
+    // Retries, installs and repairs make new work due (soon or now); look for it.
+    if (outcomes.some((outcome) => outcome.kind !== 'sent')) this.wake();
+  }
+
+  private settle(notificationId: string, by: number): void {
+    const left = (this.unsettled.get(notificationId) ?? 0) + by;
+    if (left > 0) this.unsettled.set(notificationId, left);
+    else this.unsettled.delete(notificationId);
+  }
+
+  private activityOf(notification: Notification): Record<string, unknown> {
+    const cached = this.activities.get(notification.id);
+    if (cached && cached.updatedAt === notification.updatedAt) return cached.activity;
+    const activity = cardActivity(notification.card, notification.title);
+    this.activities.set(notification.id, { updatedAt: notification.updatedAt, activity });
+    return activity;
+  }
+
+  private capacity(work: Work): number {
+    return work === 'send' ? this.ctx.config.maxSendsInFlight : this.ctx.config.maxInstallsInFlight;
+  }
+
+  private full(): boolean {
+    return this.inFlight.send >= this.capacity('send') && this.inFlight.install >= this.capacity('install');
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake(), this.ctx.config.pollIntervalMs);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

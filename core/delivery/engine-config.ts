@@ -1,0 +1,53 @@
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limiter';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+
+/** Tuning of the delivery pipeline; the composition root builds it from validated configuration. */
+export interface EngineConfig {
+  /** The Teams app manifest id: the catalog app is found by it (`externalId`). */
+  appExternalId: string;
+  /** The Connector service URL for conversations learned through Graph (Graph gives the chat id only). */
+  serviceUrl: string;
+  limits: RateLimits;
+  retry: RetryPolicy;
+  /** Sends in flight at once (the crash bound depends on it: see core/README.md). */
+  maxSendsInFlight: number;
+  /** Graph install work in flight at once. */
+  maxInstallsInFlight: number;
+  /** Most rows one claim takes. */
+  claimBatch: number;
+  /** How long a claimed row stays invisible to other workers before it is considered abandoned. */
+  leaseMs: number;
+  /** After an install, how long to wait for the bot's event before asking Graph for the chat. */
+  installEventWaitMs: number;
+  /** Completions are written together at most this often (and sooner when `flushBatch` are waiting). */
+  flushIntervalMs: number;
+  flushBatch: number;
+  /** How often the dispatcher looks for due work when nothing woke it. */
+  pollIntervalMs: number;
+  /** Progress events per notification at most this often. */
+  progressIntervalMs: number;
+  /** On start, resend what was in flight at once (single process). Scale-out leaves it to lease expiry. */
+  resumeInFlightOnStart: boolean;
+  /** How often the scheduler looks for due scheduled notifications. */
+  schedulerIntervalMs: number;
+}
+
+export const DEFAULT_ENGINE_CONFIG: Omit<EngineConfig, 'appExternalId' | 'serviceUrl'> = {
+  limits: DEFAULT_RATE_LIMITS,
+  retry: DEFAULT_RETRY_POLICY,
+  maxSendsInFlight: 64,
+  maxInstallsInFlight: 64,
+  claimBatch: 256,
+  leaseMs: 5 * 60_000,
+  installEventWaitMs: 3000,
+  flushIntervalMs: 50,
+  flushBatch: 500,
+  pollIntervalMs: 250,
+  progressIntervalMs: 500,
+  resumeInFlightOnStart: true,
+  schedulerIntervalMs: 1000,
+};
+
+export function engineConfig(required: Pick<EngineConfig, 'appExternalId' | 'serviceUrl'> & Partial<EngineConfig>): EngineConfig {
+  return { ...DEFAULT_ENGINE_CONFIG, ...required };
+}

@@ -1,0 +1,64 @@
+import { isHeraldError } from '../errors/herald-error';
+import type { Outcome } from '../store/outcomes';
+import type { ClaimedRecipient } from '../store/store';
+import { describeError, failureOutcome } from './failure-outcome';
+import type { WorkContext } from './work-context';
+
+/** Sends the notification's activity to one recipient whose conversation is known. */
+export async function sendToRecipient(ctx: WorkContext, recipient: ClaimedRecipient, activity: Record<string, unknown>): Promise<Outcome> {
+  const { conversationId, serviceUrl } = recipient;
+  if (!conversationId || !serviceUrl) {
+    // Cannot happen through claim (ready rows carry a conversation), but a hand-edited row must not crash the loop.
+    return { kind: 'repair', id: recipient.id, tenantId: recipient.tenantId, userId: recipient.userId, error: 'no conversation recorded', at: ctx.clock.now() };
+  }
+  await ctx.limiter.acquire(recipient.tenantId, 'connector');
+  try {
+    const { activityId } = await ctx.messenger.send({ conversationId, serviceUrl, tenantId: recipient.tenantId }, activity);
+    return { kind: 'sent', id: recipient.id, activityId, at: ctx.clock.now() };
+  } catch (error) {
+    return failureOutcome(ctx, recipient, 'send', error, 'ready');
+  }
+}
+
+/**
+ * Moves one recipient towards a conversation. Step `install`: POST the installation (201 and 409 both succeed);
+ * after a new install the bot's event usually brings the conversation first, so we wait for it. Step
+ * `fetch_chat` (the wait ran out, or it was already installed): GET the installation, then its chat.
+ */
+export async function installForRecipient(ctx: WorkContext, recipient: ClaimedRecipient): Promise<Outcome> {
+  let catalogId: string;
+  try {
+    catalogId = await ctx.catalog.id();
+  } catch (error) {
+    if (!isHeraldError(error)) return failureOutcome(ctx, recipient, 'install', error, 'pending');
+    return { kind: 'failed', id: recipient.id, from: 'installing', reason: 'app_not_in_catalog', error: describeError(error), at: ctx.clock.now() };
+  }
+  if (recipient.installStep === 'install') {
+    await ctx.limiter.acquire(recipient.tenantId, 'installedAppsPost');
+    try {
+      const result = await ctx.installer.installForUser(recipient.userId, catalogId);
+      if (result === 'installed') return { kind: 'installed', id: recipient.id, nextAttemptAt: ctx.clock.now() + ctx.config.installEventWaitMs };
+    } catch (error) {
+      return failureOutcome(ctx, recipient, 'install', error, 'pending');
+    }
+  }
+  return fetchChat(ctx, recipient, catalogId);
+}
+
+async function fetchChat(ctx: WorkContext, recipient: ClaimedRecipient, catalogId: string): Promise<Outcome> {
+  try {
+    await ctx.limiter.acquire(recipient.tenantId, 'installedAppsGet');
+    const installationId = await ctx.installer.findUserInstallation(recipient.userId, catalogId);
+    if (!installationId) {
+      // Installed a moment ago but gone now (the user removed it): install again.
+      const gone = 'the installation disappeared before its chat was fetched';
+      return { kind: 'retry', id: recipient.id, from: 'installing', to: 'pending', nextAttemptAt: ctx.clock.now(), error: gone, countAttempt: true };
+    }
+    await ctx.limiter.acquire(recipient.tenantId, 'installedAppsGet');
+    const conversationId = await ctx.installer.chatOfInstallation(recipient.userId, installationId);
+    const conversation = { tenantId: recipient.tenantId, userId: recipient.userId, conversationId, serviceUrl: ctx.config.serviceUrl };
+    return { kind: 'ready', id: recipient.id, conversation, at: ctx.clock.now() };
+  } catch (error) {
+    return failureOutcome(ctx, recipient, 'fetchChat', error, 'installing');
+  }
+}

@@ -1,0 +1,85 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { EmulatorContext } from '../context';
+import { applyUserFaults, createFaults } from '../faults/faults';
+import { FaultsConfig, describeIssues } from '../faults/schema';
+import type { EmulatedUser } from '../tenant/model';
+import { sendError } from './http';
+
+const Preinstall = z
+  .object({
+    count: z.number().int().min(0).optional(),
+    userIds: z.array(z.string().min(1)).optional(),
+    /** Tell the bot, as a user's own install would; off by default so a benchmark starts from a quiet bot. */
+    notifyBot: z.boolean().optional(),
+  })
+  .strict();
+
+const GraphRoles = z.object({ roles: z.array(z.string().min(1)) }).strict();
+
+/** Test and benchmark set-up: reset, bulk pre-install, permissions and faults at runtime. */
+export function adminRoutes(ctx: EmulatorContext): Router {
+  const router = Router();
+  const { state } = ctx;
+
+  router.post('/reset', (req, res) => {
+    for (const conversation of state.allConversations()) conversation.activities.length = 0;
+    ctx.counters.reset();
+    ctx.limits.reset();
+    ctx.faults.reset();
+    // Quietly: a reset is not users uninstalling, so the bot is not told.
+    const removeInstallations = req.query.installations === 'true';
+    if (removeInstallations) state.installations.clear();
+    res.json({ reset: true, installationsRemoved: removeInstallations });
+  });
+
+  router.post('/preinstall', (req, res) => {
+    const body = Preinstall.safeParse(req.body ?? {});
+    if (!body.success) return sendError(res, 400, 'BadRequest', describeIssues(body.error));
+    const { userIds, count, notifyBot = false } = body.data;
+    const unknown = (userIds ?? []).filter((id) => !state.findUser(id));
+    if (unknown.length) return sendError(res, 400, 'UnknownUsers', `no such users: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? '…' : ''}`);
+    const targets = userIds ? userIds.map((id) => state.findUser(id)!) : installable(ctx, count ?? 0);
+    let installed = 0;
+    for (const user of targets) {
+      if (state.install('user', user.id, state.directory.heraldAppId, { silent: !notifyBot })) installed += 1;
+    }
+    res.json({ installed, alreadyInstalled: targets.length - installed });
+  });
+
+  router.put('/graph-roles', (req, res) => {
+    const body = GraphRoles.safeParse(req.body);
+    if (!body.success) return sendError(res, 400, 'BadRequest', describeIssues(body.error));
+    // Changed in place: whoever holds the grant sees it. Like a real consent change, tokens already issued keep
+    // the roles they were issued with.
+    const granted = state.directory.graphClient.graphRoles;
+    granted.splice(0, granted.length, ...body.data.roles);
+    res.json({ roles: granted });
+  });
+
+  router.put('/faults', (req, res) => {
+    const body = FaultsConfig.safeParse(req.body);
+    if (!body.success) return sendError(res, 400, 'BadRequest', describeIssues(body.error));
+    try {
+      applyUserFaults(state, body.data);
+    } catch (error) {
+      return sendError(res, 400, 'BadRequest', (error as Error).message);
+    }
+    ctx.faults = createFaults(body.data);
+    res.json({ rules: body.data.rules?.length ?? 0 });
+  });
+
+  return router;
+}
+
+/** The first `count` users, in directory order, who could have Herald and do not yet. */
+function installable(ctx: EmulatorContext, count: number): EmulatedUser[] {
+  const { state } = ctx;
+  const chosen: EmulatedUser[] = [];
+  for (const user of state.directory.users) {
+    if (chosen.length >= count) break;
+    const eligible = user.hasTeamsLicense && !state.deletedUserIds.has(user.id) && !state.policyBlockedUserIds.has(user.id);
+    if (eligible && !state.findInstallation(user.id, state.directory.heraldAppId)) chosen.push(user);
+  }
+  return chosen;
+}
