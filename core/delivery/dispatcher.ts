@@ -1,5 +1,4 @@
 import { cardActivity } from '../cards/card-activity';
-import type { Notification } from '../notifications/notification';
 import { OPEN_STATES } from '../recipients/recipient';
 import type { Outcome } from '../store/outcomes';
 import type { ClaimedRecipient, Store } from '../store/store';
@@ -24,6 +23,7 @@ export class Dispatcher {
   /** Recipients launched and not yet written back, per notification: a notification is complete only at 0. */
   private readonly unsettled = new Map<string, number>();
   private readonly owners = new Map<number, string>();
+  /** The activity of each sending notification, rebuilt when the notification changes (an edit). */
   private readonly activities = new Map<string, { updatedAt: number; activity: Record<string, unknown> }>();
   private readonly buffer: CompletionBuffer;
 
@@ -75,9 +75,9 @@ export class Dispatcher {
     while (this.running) {
       let claimed = 0;
       try {
-        const active = await this.store.notifications.withStatus('sending');
-        for (const notification of active) claimed += await this.claimFor(notification);
-        await this.completeFinished(active);
+        const active = await this.store.notifications.sendingVersions();
+        for (const notification of active) claimed += await this.claimFor(notification.id, await this.activityOf(notification));
+        await this.completeFinished(active.map((notification) => notification.id));
       } catch (error) {
         this.ctx.logger.error({ err: error }, 'dispatcher pass failed; retrying');
       }
@@ -85,30 +85,31 @@ export class Dispatcher {
     }
   }
 
-  private async claimFor(notification: Notification): Promise<number> {
+  private async claimFor(notificationId: string, activity: Record<string, unknown> | undefined): Promise<number> {
+    if (!activity) return 0;
     let claimed = 0;
     for (const work of ['send', 'install'] as const) {
       const room = Math.min(this.ctx.config.claimBatch, this.capacity(work) - this.inFlight[work]);
       if (room <= 0 || !this.running) continue;
       const now = this.ctx.clock.now();
-      const rows = await this.store.recipients.claim(notification.id, work, room, now, this.ctx.config.leaseMs);
-      for (const row of rows) this.launch(work, notification, row);
+      const rows = await this.store.recipients.claim(notificationId, work, room, now, this.ctx.config.leaseMs);
+      for (const row of rows) this.launch(work, notificationId, row, activity);
       claimed += rows.length;
     }
     return claimed;
   }
 
-  private launch(work: Work, notification: Notification, recipient: ClaimedRecipient): void {
+  private launch(work: Work, notificationId: string, recipient: ClaimedRecipient, activity: Record<string, unknown>): void {
     this.inFlight[work] += 1;
-    this.settle(notification.id, +1);
-    this.owners.set(recipient.id, notification.id);
-    const run = work === 'send' ? sendToRecipient(this.ctx, recipient, this.activityOf(notification)) : installForRecipient(this.ctx, recipient);
+    this.settle(notificationId, +1);
+    this.owners.set(recipient.id, notificationId);
+    const run = work === 'send' ? sendToRecipient(this.ctx, recipient, activity) : installForRecipient(this.ctx, recipient);
     const task = run
       .then((outcome) => this.buffer.add(outcome))
       .catch((error: unknown) => {
         this.ctx.logger.error({ err: error, recipientId: recipient.id }, 'recipient work crashed; its lease will expire');
         this.owners.delete(recipient.id);
-        this.settle(notification.id, -1);
+        this.settle(notificationId, -1);
       })
       .finally(() => {
         this.tasks.delete(task);
@@ -119,15 +120,16 @@ export class Dispatcher {
     this.tasks.add(task);
   }
 
-  private async completeFinished(active: Notification[]): Promise<void> {
-    for (const notification of active) {
-      if ((this.unsettled.get(notification.id) ?? 0) > 0) continue;
-      const counts = await this.store.recipients.counts(notification.id);
+  private async completeFinished(activeIds: string[]): Promise<void> {
+    for (const notificationId of activeIds) {
+      if ((this.unsettled.get(notificationId) ?? 0) > 0) continue;
+      const counts = await this.store.recipients.counts(notificationId);
       if (OPEN_STATES.some((state) => counts[state] > 0)) continue;
-      if (await this.store.notifications.transition(notification.id, ['sending'], 'completed', this.ctx.clock.now())) {
-        this.ctx.logger.info({ notificationId: notification.id, ...counts }, 'notification delivered');
-        this.progress.emit({ type: 'progress', notificationId: notification.id, counts, at: this.ctx.clock.now() });
-        this.progress.status(notification.id, 'completed');
+      if (await this.store.notifications.transition(notificationId, ['sending'], 'completed', this.ctx.clock.now())) {
+        this.activities.delete(notificationId);
+        this.ctx.logger.info({ notificationId, ...counts }, 'notification delivered');
+        this.progress.emit({ type: 'progress', notificationId, counts, at: this.ctx.clock.now() });
+        this.progress.status(notificationId, 'completed');
       }
     }
   }
@@ -150,11 +152,13 @@ export class Dispatcher {
     else this.unsettled.delete(notificationId);
   }
 
-  private activityOf(notification: Notification): Record<string, unknown> {
-    const cached = this.activities.get(notification.id);
-    if (cached && cached.updatedAt === notification.updatedAt) return cached.activity;
+  private async activityOf(version: { id: string; updatedAt: number }): Promise<Record<string, unknown> | undefined> {
+    const cached = this.activities.get(version.id);
+    if (cached && cached.updatedAt === version.updatedAt) return cached.activity;
+    const notification = await this.store.notifications.get(version.id);
+    if (!notification) return undefined;
     const activity = cardActivity(notification.card, notification.title);
-    this.activities.set(notification.id, { updatedAt: notification.updatedAt, activity });
+    this.activities.set(version.id, { updatedAt: notification.updatedAt, activity });
     return activity;
   }
 

@@ -33,9 +33,12 @@ export function failureOutcome(
       ctx.limiter.pause(recipient.tenantId, KIND[operation], waitMs);
       return { kind: 'retry', id: recipient.id, from, to: retryTo, nextAttemptAt: now + waitMs, error: message, countAttempt: false };
     }
-    case 'retry':
-      if (recipient.attempts >= ctx.config.retry.maxAttempts) return fail('retries_exhausted');
-      return { kind: 'retry', id: recipient.id, from, to: retryTo, nextAttemptAt: now + backoffMs(ctx.config.retry, recipient.attempts, ctx.random), error: message, countAttempt: true };
+    case 'retry': {
+      // `attempts` counts earlier failures; this one makes attempts + 1.
+      const failures = recipient.attempts + 1;
+      if (failures >= ctx.config.retry.maxAttempts) return fail('retries_exhausted');
+      return { kind: 'retry', id: recipient.id, from, to: retryTo, nextAttemptAt: now + backoffMs(ctx.config.retry, failures, ctx.random), error: message, countAttempt: true };
+    }
     case 'repair':
       if (recipient.repaired) return fail(reasonAfterRepair(error));
       return { kind: 'repair', id: recipient.id, tenantId: recipient.tenantId, userId: recipient.userId, error: message, at: now };

@@ -24,6 +24,7 @@ export interface Recipient {
   displayName: string;
   state: RecipientState;
   installStep: InstallStep;
+  /** Failed tries so far (throttling excluded); at the policy's cap the recipient fails. */
   attempts: number;
   nextAttemptAt: number;
   /** A stable code from `failure-reasons.ts` when failed. */

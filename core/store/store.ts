@@ -16,6 +16,8 @@ export interface NotificationStore {
   get(id: string): Promise<Notification | undefined>;
   list(tenantId: string, limit: number): Promise<Notification[]>;
   withStatus(status: NotificationStatus): Promise<Notification[]>;
+  /** Ids and versions of the notifications being sent: the dispatcher's cheap per-pass query (no JSON columns). */
+  sendingVersions(): Promise<Array<{ id: string; updatedAt: number }>>;
   /** Scheduled notifications whose time has come. */
   dueScheduled(now: number, limit: number): Promise<Notification[]>;
   /** Moves to `to` only from one of `from`; false when the notification was elsewhere (someone else moved it). */
@@ -43,7 +45,7 @@ export interface RecipientStore {
   /**
    * Atomically takes up to `limit` due recipients: `ready` (and `sending` whose lease expired) become `sending`,
    * `pending` (and `installing` whose wait expired) become `installing`; `next_attempt_at` becomes the lease
-   * expiry and `attempts` grows by one. Two workers never receive the same row.
+   * expiry. Two workers never receive the same row. (`attempts` counts failures, not claims.)
    */
   claim(notificationId: string, work: 'send' | 'install', limit: number, now: number, leaseMs: number): Promise<ClaimedRecipient[]>;
   /** Applies a batch of outcomes in one transaction. */
@@ -52,7 +54,7 @@ export interface RecipientStore {
   releaseInFlight(): Promise<number>;
   /** pending/installing/ready → cancelled; returns how many. */
   cancelOpen(notificationId: string, now: number): Promise<number>;
-  /** failed → ready (conversation known) or pending, with attempts and reason cleared; returns how many. */
+  /** failed → ready (conversation known, in the row or the cache) or pending, attempts, repair and reason cleared. */
   retryFailed(notificationId: string, now: number): Promise<number>;
   /** Sent recipients after `afterId` (by id) with an activity id, for edit and recall. */
   sentAfter(notificationId: string, afterId: number, limit: number, skipFollowup?: 'updated' | 'recalled'): Promise<Recipient[]>;

@@ -7,7 +7,11 @@ import type { ResolvedTenant } from './tenants';
  * the emulator. msal-node takes it verbatim as `authorityMetadata`.
  */
 export function openIdConfiguration(ctx: EmulatorContext, tenant: ResolvedTenant): Record<string, unknown> {
-  const base = `${ctx.urls.authorityBaseUrl}/${tenant.segment}`;
+  // Entra resolves every endpoint to the tenant id, whatever alias (domain, `botframework.com`) was asked for.
+  const base = `${ctx.urls.authorityBaseUrl}/${tenant.tenantId}`;
+  // The emulator serves no interactive sign-in. These URLs keep the tenant as their first path segment, as on
+  // Microsoft's host, because msal reads the tenant from there and rewrites the other endpoints with it.
+  const interactive = `${ctx.urls.origin}/${tenant.tenantId}/oauth2/v2.0`;
   return {
     token_endpoint: `${base}/oauth2/v2.0/token`,
     token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
@@ -20,16 +24,16 @@ export function openIdConfiguration(ctx: EmulatorContext, tenant: ResolvedTenant
     issuer: `${ctx.urls.authorityBaseUrl}/${tenant.tenantId}/v2.0`,
     request_uri_parameter_supported: false,
     userinfo_endpoint: `${ctx.urls.origin}/graph/oidc/userinfo`,
-    authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-    device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
+    authorization_endpoint: `${interactive}/authorize`,
+    device_authorization_endpoint: `${interactive}/devicecode`,
     http_logout_supported: true,
     frontchannel_logout_supported: true,
-    end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+    end_session_endpoint: `${interactive}/logout`,
     claims_supported: [
       'sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud',
       'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email',
     ],
-    kerberos_endpoint: `${base}/kerberos`,
+    kerberos_endpoint: `${ctx.urls.origin}/${tenant.tenantId}/kerberos`,
     tenant_region_scope: 'EU',
     cloud_instance_name: 'microsoftonline.com',
     cloud_graph_host_name: 'graph.windows.net',

@@ -32,10 +32,10 @@ export function userResource(user: EmulatedUser): Record<string, unknown> {
   };
 }
 
-const USER_DEFAULTS = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
-const USER_PROPERTIES = [...USER_DEFAULTS, 'accountEnabled', 'userType', 'department', 'mailNickname', 'usageLocation'];
+export const USER_DEFAULTS_SELECT = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
+const USER_PROPERTIES = [...USER_DEFAULTS_SELECT, 'accountEnabled', 'userType', 'department', 'mailNickname', 'usageLocation'];
 
-export const USER_SELECT: SelectSpec = { typeName: 'microsoft.graph.user', known: USER_PROPERTIES, defaults: USER_DEFAULTS, errorCode: 'Request_BadRequest' };
+export const USER_SELECT: SelectSpec = { typeName: 'microsoft.graph.user', known: USER_PROPERTIES, defaults: USER_DEFAULTS_SELECT, errorCode: 'Request_BadRequest' };
 
 /** Which user properties `$filter` supports by default; `ne`, `not`, `endsWith` and ranges need advanced queries. */
 export const USER_FILTER: FilterPolicy = {

@@ -1,0 +1,208 @@
+import type { AudienceReport } from '../audience/audience-report';
+import { checkedCardActivity } from '../cards/card-activity';
+import { CatalogCache } from '../delivery/catalog-cache';
+import { Dispatcher } from '../delivery/dispatcher';
+import type { EngineConfig } from '../delivery/engine-config';
+import { runFollowup, type FollowupReport } from '../delivery/followups';
+import { ProgressHub, type ProgressListener } from '../delivery/progress';
+import { RateLimiter } from '../delivery/rate-limiter';
+import type { WorkContext } from '../delivery/work-context';
+import { HeraldError } from '../errors/herald-error';
+import type { Notification } from '../notifications/notification';
+import { notificationInputSchema, type NotificationInput } from '../notifications/notification-input';
+import type { DirectoryPort } from '../ports/directory';
+import type { InstallerPort } from '../ports/installer';
+import type { MessengerPort } from '../ports/messenger';
+import type { StateCounts } from '../recipients/recipient';
+import { recordConversation, type ConversationEvent } from '../recipients/record-conversation';
+import { Scheduler } from '../scheduling/scheduler';
+import { systemClock, type Clock } from '../shared/clock';
+import { newId } from '../shared/ids';
+import { silentLogger, type Logger } from '../shared/logger';
+import type { Store } from '../store/store';
+import { previewAudience, resolveThenSend, type StartDeps } from './start-sending';
+
+export interface EngineDeps {
+  store: Store;
+  directory: DirectoryPort;
+  installer: InstallerPort;
+  messenger: MessengerPort;
+  config: EngineConfig;
+  clock?: Clock;
+  logger?: Logger;
+  random?: () => number;
+  /** This server's name in lease rows; random when absent. */
+  holder?: string;
+}
+
+/** The broadcast engine: what the API, the CLI and the bot call. One per process. */
+export class BroadcastEngine {
+  readonly progress: ProgressHub;
+  private readonly ctx: WorkContext;
+  private readonly dispatcher: Dispatcher;
+  private readonly scheduler: Scheduler;
+  private readonly startDeps: StartDeps;
+
+  constructor(private readonly deps: EngineDeps) {
+    const clock = deps.clock ?? systemClock;
+    const logger = deps.logger ?? silentLogger;
+    const holder = deps.holder ?? newId();
+    const catalog = new CatalogCache(deps.installer, deps.config.appExternalId, clock);
+    const limiter = new RateLimiter(deps.config.limits, clock);
+    this.ctx = { installer: deps.installer, messenger: deps.messenger, limiter, catalog, clock, config: deps.config, logger, random: deps.random ?? Math.random };
+    this.progress = new ProgressHub(deps.store.recipients, { intervalMs: deps.config.progressIntervalMs, now: () => clock.now(), logger });
+    this.dispatcher = new Dispatcher(deps.store, this.ctx, this.progress);
+    this.startDeps = { store: deps.store, directory: deps.directory, catalog, limits: deps.config.limits, clock, progress: this.progress, holder };
+    this.scheduler = new Scheduler({ store: deps.store, clock, logger, holder, intervalMs: deps.config.schedulerIntervalMs, start: (n) => this.startScheduled(n) });
+  }
+
+  /** Starts the dispatcher and the scheduler, and resumes audience resolutions a crash interrupted. */
+  async start(): Promise<void> {
+    await this.dispatcher.start();
+    this.scheduler.start();
+    for (const notification of await this.deps.store.notifications.withStatus('resolving')) {
+      void this.resolveInBackground(notification);
+    }
+  }
+
+  /** Stops claiming work, finishes what is in flight and writes every outcome. */
+  async stop(): Promise<void> {
+    await this.scheduler.stop();
+    await this.dispatcher.stop();
+    this.progress.stop();
+  }
+
+  /** Stops like a crash (unwritten outcomes are lost). Only for tests of crash recovery. */
+  async halt(): Promise<void> {
+    await this.scheduler.stop();
+    await this.dispatcher.halt();
+    this.progress.stop();
+  }
+
+  subscribe(listener: ProgressListener): () => void {
+    return this.progress.subscribe(listener);
+  }
+
+  /** Validates and stores a draft (or a scheduled notification when `scheduledAt` is given). */
+  async createNotification(input: NotificationInput): Promise<Notification> {
+    const parsed = notificationInputSchema.safeParse(input);
+    if (!parsed.success) throw validationError(parsed.error.issues);
+    const { card } = checkedCardActivity(parsed.data.card, parsed.data.title);
+    const { scheduledAt, timeZone, ...rest } = parsed.data;
+    const status = scheduledAt === undefined ? 'draft' : 'scheduled';
+    return this.deps.store.notifications.create({ ...rest, id: newId(), card, status, scheduledAt: scheduledAt ?? null, timeZone: timeZone ?? null }, this.now());
+  }
+
+  /** Resolves a draft's audience and reports counts and the estimate, without sending. */
+  async previewAudience(notificationId: string): Promise<AudienceReport> {
+    const notification = await this.require(notificationId);
+    if (notification.status !== 'draft') throw new HeraldError('conflict', `The notification is ${notification.status}; only a draft can be previewed.`);
+    return previewAudience(this.startDeps, notification);
+  }
+
+  /** Sends now: draft or scheduled → resolving → sending. Resolves with the audience report once sending began. */
+  async send(notificationId: string): Promise<AudienceReport> {
+    const notification = await this.require(notificationId);
+    if (!(await this.deps.store.notifications.transition(notificationId, ['draft', 'scheduled'], 'resolving', this.now()))) {
+      throw new HeraldError('conflict', `The notification is ${notification.status}; it can be sent only as a draft or while scheduled.`);
+    }
+    this.progress.status(notificationId, 'resolving');
+    const report = await resolveThenSend(this.startDeps, notification);
+    this.dispatcher.wake();
+    return report;
+  }
+
+  /** Schedules a draft for a UTC instant; `timeZone` (IANA) is kept for showing it as the author wrote it. */
+  async schedule(notificationId: string, scheduledAt: number, timeZone: string | null): Promise<void> {
+    await this.require(notificationId);
+    await this.deps.store.notifications.update(notificationId, { scheduledAt, timeZone }, this.now());
+    if (!(await this.deps.store.notifications.transition(notificationId, ['draft', 'scheduled'], 'scheduled', this.now()))) {
+      throw new HeraldError('conflict', 'Only a draft can be scheduled.');
+    }
+    this.progress.status(notificationId, 'scheduled');
+  }
+
+  /** Stops a notification: nobody new is messaged (pending/ready → cancelled); sends already in flight finish. */
+  async cancel(notificationId: string): Promise<StateCounts> {
+    const notification = await this.require(notificationId);
+    const open = ['draft', 'scheduled', 'resolving', 'sending'] as const;
+    if (!(await this.deps.store.notifications.transition(notificationId, [...open], 'cancelled', this.now()))) {
+      throw new HeraldError('conflict', `The notification is already ${notification.status}.`);
+    }
+    await this.deps.store.recipients.cancelOpen(notificationId, this.now());
+    this.progress.status(notificationId, 'cancelled');
+    return this.deps.store.recipients.counts(notificationId);
+  }
+
+  /** Tries failed recipients again (all attempts and the repair allowance restored). Returns how many. */
+  async resendFailed(notificationId: string): Promise<number> {
+    await this.require(notificationId);
+    const retried = await this.deps.store.recipients.retryFailed(notificationId, this.now());
+    if (retried > 0 && (await this.deps.store.notifications.transition(notificationId, ['completed', 'sending'], 'sending', this.now()))) {
+      this.progress.status(notificationId, 'sending');
+      this.dispatcher.wake();
+    }
+    return retried;
+  }
+
+  /** Replaces the card and updates it in every chat it was sent to. */
+  async edit(notificationId: string, card: unknown): Promise<FollowupReport> {
+    const notification = await this.require(notificationId);
+    const checked = checkedCardActivity(card, notification.title);
+    await this.deps.store.notifications.update(notificationId, { card: checked.card }, this.now());
+    return runFollowup(this.ctx, this.deps.store, this.progress, notificationId, 'edit', checked.activity);
+  }
+
+  /** Deletes the sent card from every chat. */
+  async recall(notificationId: string): Promise<FollowupReport> {
+    await this.require(notificationId);
+    return runFollowup(this.ctx, this.deps.store, this.progress, notificationId, 'recall', {});
+  }
+
+  counts(notificationId: string): Promise<StateCounts> {
+    return this.deps.store.recipients.counts(notificationId);
+  }
+
+  /** The bot calls this on installationUpdate/conversationUpdate; waiting recipients of that user become ready. */
+  async recordConversation(event: ConversationEvent): Promise<number> {
+    const promoted = await recordConversation(this.deps.store, event, this.now());
+    if (promoted > 0) this.dispatcher.wake();
+    return promoted;
+  }
+
+  /** One scheduler pass now (tests, and a CLI that wants no timer). */
+  runSchedulerOnce(): Promise<number> {
+    return this.scheduler.tick();
+  }
+
+  private async startScheduled(notification: Notification): Promise<void> {
+    if (!(await this.deps.store.notifications.transition(notification.id, ['scheduled'], 'resolving', this.now()))) return;
+    this.progress.status(notification.id, 'resolving');
+    await resolveThenSend(this.startDeps, notification);
+    this.dispatcher.wake();
+  }
+
+  private async resolveInBackground(notification: Notification): Promise<void> {
+    try {
+      await resolveThenSend(this.startDeps, notification);
+      this.dispatcher.wake();
+    } catch (error) {
+      this.ctx.logger.warn({ err: error, notificationId: notification.id }, 'resuming an interrupted audience resolution failed');
+    }
+  }
+
+  private async require(notificationId: string): Promise<Notification> {
+    const notification = await this.deps.store.notifications.get(notificationId);
+    if (!notification) throw new HeraldError('not_found', `There is no notification ${notificationId}.`);
+    return notification;
+  }
+
+  private now(): number {
+    return this.ctx.clock.now();
+  }
+}
+
+function validationError(issues: Array<{ path: (string | number)[]; message: string }>): HeraldError {
+  const lines = issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
+  return new HeraldError('validation_failed', `The notification is not valid: ${lines.join('; ')}`, { details: { issues: lines } });
+}

@@ -1,0 +1,21 @@
+import express, { Router } from 'express';
+import path from 'node:path';
+import type { EmulatorContext } from '../context';
+import { apiRoutes } from './api-routes';
+import { LiveEvents } from './live-events';
+
+const PUBLIC_DIR = path.join(__dirname, 'public');
+
+/**
+ * `/teams`: a small web Teams client for the emulated tenant (see README.md beside this file). Static files,
+ * the Adaptive Cards renderer from node_modules, and a JSON API with server-sent events.
+ */
+export function teamsClientRouter(ctx: EmulatorContext): Router {
+  const router = Router();
+  // Relative URLs in the page need the trailing slash.
+  router.get('/', (req, res, next) => (req.originalUrl.split('?')[0]!.endsWith('/') ? next() : res.redirect(301, `${req.baseUrl}/`)));
+  router.get('/vendor/adaptivecards.min.js', (_req, res) => res.sendFile(require.resolve('adaptivecards/dist/adaptivecards.min.js')));
+  router.use('/api', apiRoutes(ctx, new LiveEvents(ctx.state)));
+  router.use(express.static(PUBLIC_DIR, { index: 'index.html' }));
+  return router;
+}
