@@ -1,5 +1,6 @@
 /** Jest runs TypeScript through SWC; type checking is `tsc --noEmit` in `npm test`. */
-module.exports = {
+const node = {
+  displayName: 'node',
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
@@ -7,3 +8,21 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
   testTimeout: 30000,
 };
+
+/** The admin tab's React tests: jsdom, TSX with React's automatic JSX runtime. */
+const tabs = {
+  displayName: 'tabs',
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/tests/tabs'],
+  testMatch: ['**/*.test.tsx'],
+  setupFilesAfterEnv: ['<rootDir>/tests/tabs/support/setup.ts'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } },
+    ],
+  },
+  testTimeout: 30000,
+};
+
+module.exports = { projects: [node, tabs] };

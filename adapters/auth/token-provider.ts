@@ -18,9 +18,12 @@ export type TokenProvider = () => Promise<string>;
  * discover it; against Microsoft, configuration is the usual one.
  */
 export function createConfidentialClient(credentials: ClientCredentials): ConfidentialClientApplication {
-  const authority = `${credentials.authorityBaseUrl.replace(/\/$/, '')}/${credentials.tenant}`;
+  const endpoint = `${credentials.authorityBaseUrl.replace(/\/$/, '')}/${credentials.tenant}`;
+  const local = new URL(endpoint).protocol === 'http:';
+  // msal accepts only https authorities, but with the metadata given it never fetches the authority itself: it
+  // posts straight to the metadata's (plain-http, local) token endpoint.
+  const authority = local ? endpoint.replace(/^http:/, 'https:') : endpoint;
   const host = new URL(authority).host;
-  const local = new URL(authority).protocol === 'http:';
   const configuration: Configuration = {
     auth: {
       clientId: credentials.clientId,
@@ -30,7 +33,7 @@ export function createConfidentialClient(credentials: ClientCredentials): Confid
         ? {
             knownAuthorities: [host],
             authorityMetadata: JSON.stringify({
-              token_endpoint: `${authority}/oauth2/v2.0/token`,
+              token_endpoint: `${endpoint}/oauth2/v2.0/token`,
               authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
               end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
               issuer: `${authority}/v2.0`,

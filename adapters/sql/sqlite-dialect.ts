@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
+import { cachingDatabase } from './statement-cache';
 
 /**
  * SQLite through better-sqlite3. WAL lets readers (progress counts, exports) run beside the dispatcher's writes;
@@ -11,5 +12,5 @@ export function sqliteDialect(path: string): SqliteDialect {
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: cachingDatabase(database) });
 }

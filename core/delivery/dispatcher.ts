@@ -22,7 +22,7 @@ export class Dispatcher {
   private readonly inFlight: Record<Work, number> = { send: 0, install: 0 };
   /** Recipients launched and not yet written back, per notification: a notification is complete only at 0. */
   private readonly unsettled = new Map<string, number>();
-  private readonly owners = new Map<number, string>();
+  private readonly owners = new Map<Outcome, string>();
   /** The activity of each sending notification, rebuilt when the notification changes (an edit). */
   private readonly activities = new Map<string, { updatedAt: number; activity: Record<string, unknown> }>();
   private readonly buffer: CompletionBuffer;
@@ -75,9 +75,14 @@ export class Dispatcher {
     while (this.running) {
       let claimed = 0;
       try {
-        const active = await this.store.notifications.sendingVersions();
-        for (const notification of active) claimed += await this.claimFor(notification.id, await this.activityOf(notification));
-        await this.completeFinished(active.map((notification) => notification.id));
+        const idle: string[] = [];
+        for (const notification of await this.store.notifications.sendingVersions()) {
+          const taken = await this.claimFor(notification.id, await this.activityOf(notification));
+          if (taken === 0) idle.push(notification.id);
+          claimed += taken;
+        }
+        // Only a notification with nothing due can be finished; counting the others would waste a scan per pass.
+        await this.completeFinished(idle);
       } catch (error) {
         this.ctx.logger.error({ err: error }, 'dispatcher pass failed; retrying');
       }
@@ -102,13 +107,14 @@ export class Dispatcher {
   private launch(work: Work, notificationId: string, recipient: ClaimedRecipient, activity: Record<string, unknown>): void {
     this.inFlight[work] += 1;
     this.settle(notificationId, +1);
-    this.owners.set(recipient.id, notificationId);
     const run = work === 'send' ? sendToRecipient(this.ctx, recipient, activity) : installForRecipient(this.ctx, recipient);
     const task = run
-      .then((outcome) => this.buffer.add(outcome))
+      .then((outcome) => {
+        this.owners.set(outcome, notificationId);
+        this.buffer.add(outcome);
+      })
       .catch((error: unknown) => {
         this.ctx.logger.error({ err: error, recipientId: recipient.id }, 'recipient work crashed; its lease will expire');
-        this.owners.delete(recipient.id);
         this.settle(notificationId, -1);
       })
       .finally(() => {
@@ -120,8 +126,8 @@ export class Dispatcher {
     this.tasks.add(task);
   }
 
-  private async completeFinished(activeIds: string[]): Promise<void> {
-    for (const notificationId of activeIds) {
+  private async completeFinished(idleIds: string[]): Promise<void> {
+    for (const notificationId of idleIds) {
       if ((this.unsettled.get(notificationId) ?? 0) > 0) continue;
       const counts = await this.store.recipients.counts(notificationId);
       if (OPEN_STATES.some((state) => counts[state] > 0)) continue;
@@ -136,9 +142,9 @@ export class Dispatcher {
 
   private flushed(outcomes: Outcome[]): void {
     for (const outcome of outcomes) {
-      const notificationId = this.owners.get(outcome.id);
+      const notificationId = this.owners.get(outcome);
       if (notificationId === undefined) continue;
-      this.owners.delete(outcome.id);
+      this.owners.delete(outcome);
       this.settle(notificationId, -1);
       this.progress.markDirty(notificationId);
     }

@@ -1,32 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { FaultService } from '../context';
+import { sendFailure } from '../connector/errors';
+import { GraphError, errorBody } from '../graph/errors';
 
 /** Answers `status` with the error body the real service sends, so clients parse injected faults like real ones. */
 export function sendServiceError(service: FaultService, status: number, req: Request, res: Response): void {
-  if (service === 'graph') return void sendGraphError(status, req, res);
-  if (service === 'entra') return void sendEntraError(status, res);
-  res.status(status).json({ error: { code: 'ServiceError', message: `The service failed to process the request (injected ${status}).` } });
+  if (service === 'graph') return sendGraphError(status, req, res);
+  if (service === 'entra') return sendEntraError(status, res);
+  sendFailure(res, { status, body: { error: { code: 'ServiceError', message: 'An error has occurred.' } } });
 }
 
-/** Graph's error shape (learn.microsoft.com/graph/errors); innerError's date has no zone, as Graph sends it. */
+/** Graph's codes from its errors page: `serviceNotAvailable` for 503 (and 504, which "may occur together with 503"). */
 function sendGraphError(status: number, req: Request, res: Response): void {
   const requestId = randomUUID();
   const clientRequestId = req.header('client-request-id') ?? requestId;
   const unavailable = status === 503 || status === 504;
-  res
-    .status(status)
-    .set({ 'request-id': requestId, 'client-request-id': clientRequestId })
-    .json({
-      error: {
-        code: unavailable ? 'serviceNotAvailable' : 'generalException',
-        message: unavailable ? 'The service is temporarily unavailable. Try the request again after a delay.' : 'An unspecified error has occurred.',
-        innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': clientRequestId },
-      },
-    });
+  const error = unavailable
+    ? new GraphError(status, 'serviceNotAvailable', 'The service is temporarily unavailable. Try the request again after a delay.')
+    : new GraphError(status, 'generalException', 'An unspecified error has occurred.');
+  res.status(status).set({ 'request-id': requestId, 'client-request-id': clientRequestId }).json(errorBody(error, { requestId, clientRequestId }));
 }
 
-/** The OAuth 2.0 error shape Entra's token endpoint uses (RFC 6749 §5.2 codes plus Entra's diagnostics). */
+/** The OAuth 2.0 error shape of Entra's token endpoint (RFC 6749 §5.2 codes plus Entra's diagnostics). */
 function sendEntraError(status: number, res: Response): void {
   const traceId = randomUUID();
   const correlationId = randomUUID();

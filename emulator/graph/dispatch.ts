@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorContext, LimitRequest } from '../context';
 import { authenticate, authorize } from './auth';
-import { errorBody, GraphError, type RequestIds } from './errors';
+import { errorBody, GraphError, withHeaders, type RequestIds } from './errors';
 import { ERROR_JSON, ODATA_JSON, standardHeaders } from './headers';
 import { matchRoute } from './match';
 import { parseQuery } from './odata/query';
@@ -44,13 +44,18 @@ async function run(ctx: EmulatorContext, request: GraphRequest): Promise<GraphRe
     claims,
     dispatch: (inner) => handleGraphRequest(ctx, inner),
   };
-  if (route.roles.length > 0) authorize(route, claims);
   const limits = route.limits(call);
-  throttle(ctx, limits);
-  const result = await route.handle(call);
   const units = limits.find((limit) => limit.rule === 'graph.directory');
-  // Directory responses say what they cost against the resource-unit bucket.
-  return units ? { ...result, headers: { 'x-ms-resource-unit': String(units.cost ?? 1), ...result.headers } } : result;
+  // Directory answers, refusals included, say what they cost against the resource-unit bucket.
+  const unitHeader: Record<string, string> = units ? { 'x-ms-resource-unit': String(units.cost ?? 1) } : {};
+  try {
+    if (route.roles.length > 0) authorize(route, claims);
+    throttle(ctx, limits);
+    const result = await route.handle(call);
+    return { ...result, headers: { ...unitHeader, ...result.headers } };
+  } catch (error) {
+    throw error instanceof GraphError ? withHeaders(error, unitHeader) : error;
+  }
 }
 
 function throttle(ctx: EmulatorContext, requests: LimitRequest[]): void {
@@ -64,6 +69,7 @@ function throttle(ctx: EmulatorContext, requests: LimitRequest[]): void {
     'Please retry again later.',
     { 'Retry-After': String(decision.retryAfterSeconds) },
     { code: '429', message: 'Please retry after', status: '429' },
+    false,
   );
 }
 

@@ -11,6 +11,8 @@ export class GraphError extends Error {
     readonly headers: Record<string, string> = {},
     /** Extra innerError fields (the 429 body carries `code`, `message` and `status` there). */
     readonly inner: Record<string, string> = {},
+    /** The documented 429 body names the request id only; other errors echo the client's id too. */
+    readonly echoClientRequestId = true,
   ) {
     super(message);
   }
@@ -31,7 +33,7 @@ export function errorBody(error: GraphError, ids: RequestIds): Record<string, un
         // Graph's innerError date has no fraction and no zone: "2021-05-27T14:26:47".
         date: new Date().toISOString().slice(0, 19),
         'request-id': ids.requestId,
-        'client-request-id': ids.clientRequestId,
+        ...(error.echoClientRequestId ? { 'client-request-id': ids.clientRequestId } : {}),
       },
     },
   };
@@ -40,6 +42,11 @@ export function errorBody(error: GraphError, ids: RequestIds): Record<string, un
 /** Directory (Entra) objects that do not exist; the message is the one Graph gives for users and groups. */
 export function directoryNotFound(id: string): GraphError {
   return new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+}
+
+/** The same error with more response headers. */
+export function withHeaders(error: GraphError, headers: Record<string, string>): GraphError {
+  return new GraphError(error.status, error.code, error.message, { ...headers, ...error.headers }, error.inner, error.echoClientRequestId);
 }
 
 export function badRequest(message: string, code = 'BadRequest'): GraphError {

@@ -60,6 +60,7 @@ export function apiRoutes(ctx: EmulatorContext, live: LiveEvents): Router {
     const user = state.findUser(req.params.userId);
     if (!user) return fail(res, 404, 'No such user');
     if (state.policyBlockedUserIds.has(user.id)) return fail(res, 403, 'Your organisation\'s app permission policy blocks Herald.');
+    if (!user.hasTeamsLicense) return fail(res, 403, 'You need a Teams licence to install apps.');
     const installation = state.install('user', user.id, state.directory.heraldAppId);
     if (!installation) return fail(res, 409, 'Herald is already installed.');
     res.status(201).json(installation);

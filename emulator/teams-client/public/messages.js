@@ -52,18 +52,18 @@ function renderAttachment(attachment, activity, session) {
   return slot;
 }
 
-function showCard(slot, content, activity, session, note) {
+function showCard(slot, content, activity, session) {
   const handlers = {
     execute: (action) => execute(slot, action, 'manual', activity, session),
     submit: (data) => submit(data, activity, session),
     openUrl: (url) => window.open(url, '_blank', 'noopener'),
   };
   slot.replaceChildren(renderCard(content, handlers));
-  if (note) slot.append(note);
 }
 
 /** Sends the `adaptiveCard/action` invoke and shows the bot's answer in place of the card, or its error. */
 async function execute(slot, action, trigger, activity, session) {
+  slot.querySelectorAll('.card-error, .card-notice').forEach((old) => old.remove());
   try {
     const outcome = await api.invoke(session.conversationId, { userId: session.user.id, activityId: activity.id, action, trigger });
     if (outcome.kind === 'card') return showCard(slot, outcome.card, activity, session);

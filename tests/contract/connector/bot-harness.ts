@@ -17,6 +17,8 @@ export interface TestBot {
   adapter: CloudAdapter;
   endpoint: string;
   received: Activity[];
+  /** The activity exactly as it came over the wire (botbuilder turns timestamps into Dates). */
+  wireOf(activity: Activity): Record<string, unknown>;
   /** Resolves with the first received activity (past or future) that matches. */
   waitFor(match: (activity: Activity) => boolean): Promise<Activity>;
   close(): Promise<void>;
@@ -29,17 +31,27 @@ export async function startTestBot(emulator: RunningEmulator, onTurn?: (context:
     {
       MicrosoftAppId: botAppId,
       MicrosoftAppType: 'MultiTenant',
-      ToBotFromChannelOpenIdMetadataUrl: emulator.info.channelOpenIdMetadataUrl,
+      // Setting any of these makes botbuilder take all of them from here: the public cloud's values,
+      // except where the channel's keys are published.
+      ValidateAuthority: true,
+      ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
       ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+      OAuthUrl: 'https://api.botframework.com',
+      ToBotFromChannelOpenIdMetadataUrl: emulator.info.channelOpenIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+      CallerId: 'urn:botframework:azure',
     },
     new MsalServiceClientCredentialsFactory(botAppId, msal),
   );
   const adapter = new CloudAdapter(auth);
   const received: Activity[] = [];
+  const wire = new Map<string, Record<string, unknown>>();
   const arrivals = new EventEmitter();
   const app = express();
   app.use(express.json({ limit: '1mb' }));
   app.post('/api/messages', (req, res) => {
+    wire.set(String(req.body?.id), structuredClone(req.body));
     void adapter.process(req, res, async (context) => {
       received.push(context.activity);
       arrivals.emit('activity', context.activity);
@@ -55,6 +67,7 @@ export async function startTestBot(emulator: RunningEmulator, onTurn?: (context:
     adapter,
     endpoint,
     received,
+    wireOf: (activity) => wire.get(String(activity.id)) ?? {},
     waitFor: (match) =>
       new Promise((resolve) => {
         const seen = received.find(match);

@@ -65,7 +65,7 @@ describe('Entra ID token endpoint, driven by the unmodified msal-node', () => {
     expect(claimsOf(body.access_token).aud).toBe('https://graph.microsoft.com');
   });
 
-  it.each([
+  it.each<{ label: string; overrides: Record<string, string>; status: number; error: string; code: number }>([
     { label: 'an unknown client', overrides: { client_id: '00000000-0000-0000-0000-000000000001', client_secret: 'x', scope: GRAPH_SCOPE }, status: 400, error: 'unauthorized_client', code: 700016 },
     { label: 'a scope without /.default', overrides: { scope: 'https://graph.microsoft.com/User.Read.All' }, status: 400, error: 'invalid_scope', code: 1002012 },
     { label: 'an unsupported grant', overrides: { grant_type: 'password', scope: GRAPH_SCOPE }, status: 400, error: 'unsupported_grant_type', code: 70003 },

@@ -1,0 +1,51 @@
+import { reportSchema, type Report } from '../../../api/contract/notifications';
+
+export interface ReportEventHandlers {
+  onProgress(report: Report): void;
+  onDone(): void;
+}
+
+/** Waits this long before reopening a stream the server refused (an expired token, a restart). */
+const REOPEN_DELAY_MS = 3000;
+
+/**
+ * Follows `/api/notifications/:id/events`. The browser's EventSource reconnects by itself after a dropped
+ * connection; when the server refuses the stream instead, we reopen it once per delay with a fresh token.
+ * Returns the function that stops listening.
+ */
+export function subscribeToReport(eventsUrl: () => Promise<string>, handlers: ReportEventHandlers, Source: typeof EventSource = EventSource): () => void {
+  let source: EventSource | undefined;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const open = async (): Promise<void> => {
+    const url = await eventsUrl().catch(() => undefined);
+    if (stopped) return;
+    if (!url) return void (timer = setTimeout(() => void open(), REOPEN_DELAY_MS));
+    source = new Source(url);
+    source.addEventListener('progress', (event) => {
+      const parsed = reportSchema.safeParse(safeJson((event as MessageEvent<string>).data));
+      if (parsed.success) handlers.onProgress(parsed.data);
+    });
+    source.addEventListener('done', () => handlers.onDone());
+    source.onerror = () => {
+      if (stopped || !source || source.readyState !== Source.CLOSED) return;
+      timer = setTimeout(() => void open(), REOPEN_DELAY_MS);
+    };
+  };
+
+  void open();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    source?.close();
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,29 @@
+import { AdaptiveCard, HostConfig } from 'adaptivecards';
+import { useEffect, useMemo, useRef } from 'react';
+import type { CardContent } from '../../../../core/cards/card-content';
+import { buildCard } from '../../../../core/cards/card-template';
+import { useHost } from '../../host/host-provider';
+import { remainingBytes } from '../../lib/size-budget';
+import { cardHostConfig } from '../../theme/card-host-config';
+
+/** Builds the real card (the bot's own template) and renders it with the Adaptive Cards renderer into `ref`. */
+export function useCardPreview(content: CardContent) {
+  const { theme } = useHost();
+  const ref = useRef<HTMLDivElement>(null);
+  const card = useMemo(() => buildCard(content, { notificationId: 'preview' }), [content]);
+  const remaining = useMemo(() => remainingBytes(card), [card]);
+
+  useEffect(() => {
+    const target = ref.current;
+    if (!target) return;
+    const adaptive = new AdaptiveCard();
+    adaptive.hostConfig = new HostConfig(cardHostConfig(theme));
+    // The preview is for looking: buttons must not open links or post anything.
+    adaptive.onExecuteAction = () => undefined;
+    adaptive.parse(card);
+    const rendered = adaptive.render();
+    target.replaceChildren(...(rendered ? [rendered] : []));
+  }, [card, theme]);
+
+  return { ref, remaining };
+}

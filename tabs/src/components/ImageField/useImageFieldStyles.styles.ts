@@ -1,0 +1,7 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useImageFieldStyles = makeStyles({
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  field: { flexGrow: 1, minWidth: '12rem' },
+  button: { marginTop: tokens.spacingVerticalXXL },
+});

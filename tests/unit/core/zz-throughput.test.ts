@@ -1,0 +1,21 @@
+import { harness, draft, TENANT, SERVICE_URL, waitForStatus } from './fakes/harness';
+import { userId } from './fakes/fake-directory';
+const N = Number(process.env.N ?? 20000);
+it('throughput', async () => {
+  const h = await harness({ users: N, config: { installEventWaitMs: 0, maxSendsInFlight: 128, maxInstallsInFlight: 128 } });
+  if (!process.env.NOBOT) h.installer.onInstalled = (user) => void h.engine.recordConversation({ tenantId: TENANT, userId: user, conversationId: `a:${user}`, serviceUrl: SERVICE_URL, source: 'bot' });
+  for (let n = 1; n <= N * Number(process.env.CACHED ?? 0.5); n += 1) await h.store.conversations.upsert({ tenantId: TENANT, userId: userId(n), conversationId: `c${n}`, serviceUrl: SERVICE_URL, source: 'bot', updatedAt: 0 });
+  await h.engine.start();
+  const notification = await h.engine.createNotification(draft());
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const t0 = Date.now();
+  await h.engine.send(notification.id);
+  const t1 = Date.now();
+  await waitForStatus(h, notification.id, 'completed');
+  const t2 = Date.now();
+  clearInterval(timer);
+  console.log({ N, resolveMs: t1 - t0, deliverMs: t2 - t1, perSec: Math.round(N / ((t2 - t0) / 1000)), peakRssMB: Math.round(peak / 1e6), counts: await h.engine.counts(notification.id), sends: h.messenger.sends });
+  await h.engine.stop();
+  await h.store.close();
+}, 600000);
