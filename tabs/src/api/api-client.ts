@@ -79,7 +79,7 @@ export function createApiClient(options: ApiClientOptions) {
     editSent: (id: string, content: CardContent) => call(notificationSchema, 'POST', `${n(id)}/edit`, { content }),
     recall: (id: string) => call(notificationSchema, 'POST', `${n(id)}/recall`),
     report: (id: string) => call(reportSchema, 'GET', `${n(id)}/report`),
-    recipients: (id: string, query: RecipientQuery) => call(recipientsPage, 'GET', `${n(id)}/recipients${queryString(query)}`),
+    recipients: (id: string, query: RecipientQuery) => call(recipientsPage, 'GET', `${n(id)}/recipients${queryString({ ...query })}`),
     search: (q: string, kinds: string[]) =>
       call(listOf(searchResultSchema), 'GET', `/api/search${queryString({ q, kinds: kinds.join(',') })}`).then((a) => a.value),
     uploadImage: async (file: Blob) => imageAnswer.parse(await (await send('POST', '/api/images', file, file.type)).json()),

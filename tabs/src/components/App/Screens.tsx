@@ -14,10 +14,10 @@ function Current(props: { screen: Screen; me: Me; nav: Navigation }) {
   switch (screen.name) {
     case 'compose':
       return <Compose key={screen.key} target={screen.target} me={props.me} nav={nav} />;
-    case 'notifications':
-      return <Notifications nav={nav} />;
     case 'report':
       return <Report key={screen.id} id={screen.id} nav={nav} />;
+    case 'notifications':
+      return <Notifications nav={nav} />;
     case 'senders':
       return <Senders />;
     case 'audit':

@@ -8,10 +8,8 @@ import type { ComposeTarget } from '../Compose/useCompose';
 
 export type Screen =
   | { name: 'compose'; target: ComposeTarget; key: number }
-  | { name: 'notifications' }
   | { name: 'report'; id: string }
-  | { name: 'senders' }
-  | { name: 'audit' };
+  | { name: 'notifications' | 'senders' | 'audit' };
 
 export type NavName = 'compose' | 'notifications' | 'senders' | 'audit';
 
