@@ -16,8 +16,10 @@ const tabs = {
   roots: ['<rootDir>/tests/tabs'],
   testMatch: ['**/*.test.tsx'],
   setupFilesAfterEnv: ['<rootDir>/tests/tabs/support/setup.ts'],
+  // The Adaptive Cards renderer ships ES modules only; SWC turns them into CommonJS like our own files.
+  transformIgnorePatterns: ['/node_modules/(?!(adaptivecards|swiper)/)'],
   transform: {
-    '^.+\\.(t|j)sx?$': [
+    '^.+\\.(tsx?|m?jsx?)$': [
       '@swc/jest',
       { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } },
     ],

@@ -13,6 +13,12 @@ export default defineConfig({
     emptyOutDir: true,
     // adaptive-expressions (under the card templating) is large; one chunk per vendor keeps the tab's own code small.
     chunkSizeWarningLimit: 2500,
+    rolldownOptions: {
+      // Fluent's "use client" directives mean nothing in a client-only bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   server: {
     // `npm start` prints the API's port; during tab development Vite proxies /api there.

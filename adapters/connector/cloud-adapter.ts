@@ -28,12 +28,20 @@ export function createCloudAdapter(credentials: BotCredentials): CloudAdapter {
     clientId: credentials.appId,
     clientSecret: credentials.password,
   });
+  // Setting any channel setting makes botbuilder read all of them from here rather than its public-cloud
+  // defaults, so the public cloud's values are spelled out, except where the channel's keys are published.
   const configuration: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: credentials.appId,
     MicrosoftAppType: 'SingleTenant',
     MicrosoftAppTenantId: credentials.tenantId,
-    ToBotFromChannelOpenIdMetadataUrl: credentials.channelOpenIdMetadataUrl,
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${credentials.tenantId}`,
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
     ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromChannelOpenIdMetadataUrl: credentials.channelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: 'urn:botframework:azure',
   };
   const authentication = new ConfigurationBotFrameworkAuthentication(
     configuration,

@@ -59,6 +59,7 @@ async function deliver(ctx: EmulatorContext, activity: Record<string, unknown>, 
       ctx.log('teams: gave up notifying the bot', { type: activity.type, status: outcome.status, error: outcome.error });
       return;
     }
+    ctx.log('teams: the bot did not take an activity, retrying', { type: activity.type, status: outcome.status, retryInMs: delay });
     await sleep(delay, undefined, { signal });
   }
 }

@@ -24,7 +24,7 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export async function startTestBot(emulator: RunningEmulator, onTurn?: (context: TurnContext) => Promise<void>): Promise<TestBot> {
+export async function startTestBot(emulator: RunningEmulator, options: { port?: number; onTurn?: (context: TurnContext) => Promise<void> } = {}): Promise<TestBot> {
   const botAppId = emulator.info.botAppId;
   const msal = await msalFor(emulator, { clientId: botAppId, clientSecret: emulator.info.botAppPassword }, 'botframework.com');
   const auth = new ConfigurationBotFrameworkAuthentication(
@@ -55,11 +55,11 @@ export async function startTestBot(emulator: RunningEmulator, onTurn?: (context:
     void adapter.process(req, res, async (context) => {
       received.push(context.activity);
       arrivals.emit('activity', context.activity);
-      await onTurn?.(context);
+      await options.onTurn?.(context);
     });
   });
   const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = app.listen(options.port ?? 0, '127.0.0.1', () => resolve(listening));
   });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
   emulator.setBotEndpoint(endpoint);

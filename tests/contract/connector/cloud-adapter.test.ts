@@ -148,3 +148,27 @@ describe('Bot Connector and Teams notifications with the unmodified botbuilder C
     await expect(send).rejects.toMatchObject({ statusCode: 413 });
   });
 });
+
+describe('Teams notifications when the bot is down', () => {
+  it('when the bot starts after the install, then the retried notifications still reach it', async () => {
+    let firstRetry: () => void = () => undefined;
+    const retried = new Promise<void>((resolve) => (firstRetry = resolve));
+    const emulator = await startTestEmulator({ log: (message) => message.includes('retrying') && firstRetry() });
+    // A port that was just free: the bot is "down" there until it starts below.
+    const probe = await startTestBot(emulator);
+    const port = Number(new URL(probe.endpoint).port);
+    await probe.close();
+    emulator.setBotEndpoint(probe.endpoint);
+    const user = emulator.context.state.directory.users.find((candidate) => candidate.hasTeamsLicense)!;
+    const installation = emulator.context.state.install('user', user.id, emulator.info.id)!;
+    await retried;
+    const bot = await startTestBot(emulator, { port });
+    try {
+      const install = await bot.waitFor((activity) => activity.type === 'installationUpdate' && activity.conversation.id === installation.conversationId);
+      expect(install.action).toBe('add');
+    } finally {
+      await emulator.close();
+      await bot.close();
+    }
+  });
+});

@@ -5,8 +5,11 @@ import { ConfidentialClientApplication } from '@azure/msal-node';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 
 /** The real emulator on a free port with a fresh state dir (limits off unless asked). */
-export function startTestEmulator(options: { limits?: 'real' | 'off'; stateDir?: string } = {}): Promise<RunningEmulator> {
+export function startTestEmulator(
+  options: { limits?: 'real' | 'off'; stateDir?: string; log?: (message: string, fields?: Record<string, unknown>) => void } = {},
+): Promise<RunningEmulator> {
   return startEmulator({
+    log: options.log,
     port: 0,
     users: 50,
     seed: 7,

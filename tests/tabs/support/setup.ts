@@ -1,0 +1,17 @@
+import '@testing-library/jest-dom';
+import { TextDecoder, TextEncoder } from 'node:util';
+import { FakeEventSource } from './fake-event-source';
+
+// jsdom lacks these browser APIs; the tab uses them, so the tests provide them at the boundary.
+Object.assign(globalThis, { TextEncoder, TextDecoder, EventSource: FakeEventSource });
+// teams-js asks Microsoft's CDN for its list of host origins as it loads; offline, it falls back to its own list.
+globalThis.fetch = async () => Promise.reject(new TypeError('offline'));
+
+// jsdom lays nothing out: give scroll containers a size so the virtualised table renders rows.
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+
+URL.createObjectURL ??= () => 'blob:herald-test';
+URL.revokeObjectURL ??= () => undefined;
+
+afterEach(() => FakeEventSource.reset());
