@@ -11,7 +11,17 @@ globalThis.fetch = async () => Promise.reject(new TypeError('offline'));
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
 
+// Fluent measures some components; jsdom has no layout, so observing sizes is a no-op here.
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
 URL.createObjectURL ??= () => 'blob:herald-test';
 URL.revokeObjectURL ??= () => undefined;
+
+// Whole-app renders under jsdom are slow on a cold start; the limit is for hangs, not for speed.
+jest.setTimeout(30000);
 
 afterEach(() => FakeEventSource.reset());

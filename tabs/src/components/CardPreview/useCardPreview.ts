@@ -3,8 +3,15 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { CardContent } from '../../../../core/cards/card-content';
 import { buildCard } from '../../../../core/cards/card-template';
 import { useHost } from '../../host/host-provider';
+import { markdownToHtml } from '../../lib/markdown';
 import { remainingBytes } from '../../lib/size-budget';
 import { cardHostConfig } from '../../theme/card-host-config';
+
+// The renderer leaves Markdown alone unless the host processes it; Teams renders a subset, and so does the preview.
+AdaptiveCard.onProcessMarkdown = (text, result) => {
+  result.outputHtml = markdownToHtml(text);
+  result.didProcess = true;
+};
 
 /** Builds the real card (the bot's own template) and renders it with the Adaptive Cards renderer into `ref`. */
 export function useCardPreview(content: CardContent) {

@@ -4,6 +4,7 @@ import type { NotificationView, SendInput } from '../../../../api/contract/notif
 import { ApiError, errorMessage } from '../../api/api-error';
 import { useApi } from '../../api/api-provider';
 import { emptyForm, formFromContent, previewContent, validateForm, type ComposeForm } from '../../lib/compose-form';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { stripPrefix, type FieldErrors } from '../../lib/field-errors';
 import { strings } from '../../strings/en';
 import { useAudiencePreview } from '../AudiencePicker/useAudiencePreview';
@@ -17,6 +18,7 @@ export interface ComposeNavigation {
   openList: () => void;
 }
 
+const PREVIEW_DELAY_MS = 200;
 const noAudience: Audience = { include: [], exclude: [], includeGuests: false };
 
 export function useCompose(target: ComposeTarget, nav: ComposeNavigation) {
@@ -33,7 +35,9 @@ export function useCompose(target: ComposeTarget, nav: ComposeNavigation) {
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const validation = useMemo(() => validateForm(form), [form]);
-  const preview = useMemo(() => previewContent(form), [form]);
+  // Building and rendering the card costs tens of milliseconds: refresh the preview when typing pauses.
+  const settledForm = useDebouncedValue(form, PREVIEW_DELAY_MS);
+  const preview = useMemo(() => previewContent(settledForm), [settledForm]);
   const audiencePreview = useAudiencePreview(audience);
   const shown = Object.entries(validation.errors).filter(([path]) => showAll || touched.has(path));
   const errors: FieldErrors = { ...serverErrors, ...Object.fromEntries(shown) };
