@@ -72,6 +72,7 @@ export function activityHandlers(ctx: EmulatorContext) {
       stored.updatedAt = new Date().toISOString();
       stored.updates += 1;
       ctx.counters.add('connector.update');
+      ctx.state.emit('activityChanged', conversation, stored);
       return () => void res.status(200).json({ id: stored.id });
     }).catch(next);
   };
@@ -85,6 +86,7 @@ export function activityHandlers(ctx: EmulatorContext) {
       stored.deleted = true;
       stored.updatedAt = new Date().toISOString();
       ctx.counters.add('connector.delete');
+      ctx.state.emit('activityChanged', conversation, stored);
       return () => void res.status(200).end();
     }).catch(next);
   };

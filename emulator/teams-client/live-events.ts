@@ -19,6 +19,9 @@ export class LiveEvents {
     state.on('activity', (conversation, stored) => {
       this.send((userId) => canSee(state, userId, conversation), 'activity', { conversationId: conversation.id, activity: clientActivity(stored) });
     });
+    state.on('activityChanged', (conversation, stored) => {
+      this.send((userId) => canSee(state, userId, conversation), 'activity', { conversationId: conversation.id, activity: clientActivity(stored) });
+    });
     state.on('installed', (installation) => this.send((userId) => userId === installation.scopeId, 'installed', installation));
     state.on('uninstalled', (installation) => this.send((userId) => userId === installation.scopeId, 'uninstalled', installation));
     // A comment every 20 s keeps proxies from closing an idle stream.

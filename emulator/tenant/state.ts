@@ -47,6 +47,8 @@ export interface TenantEvents {
   installed: [Installation];
   uninstalled: [Installation];
   activity: [Conversation, StoredActivity];
+  /** A stored activity was updated or deleted by the bot. */
+  activityChanged: [Conversation, StoredActivity];
 }
 
 /**
