@@ -41,9 +41,9 @@ export const envSchema = z
     HERALD_CHANNEL_OPENID_METADATA_URL: z.string().url().default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
 
     /** Sends per second per tenant Herald aims for (Teams allows 50). */
-    HERALD_SEND_RATE: z.coerce.number().positive().max(50).default(48.5),
+    HERALD_SEND_RATE: z.coerce.number().positive().max(50).default(49),
     /** Graph installedApps calls per second per tenant and kind Herald aims for (Graph allows 30). */
-    HERALD_INSTALL_RATE: z.coerce.number().positive().max(30).default(29),
+    HERALD_INSTALL_RATE: z.coerce.number().positive().max(30).default(29.4),
     /** UPNs or object ids made Herald administrators on first start. */
     HERALD_ADMINS: list.optional(),
     /** Tenants whose users may use Herald; the home tenant when empty. */

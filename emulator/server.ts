@@ -108,6 +108,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   app.use('/graph', graphRouter(context));
   app.use('/smba/amer', connectorRouter(context));
   app.use('/teams', teamsClientRouter(context));
+  // The first line again, for clients that attach to a running emulator (the command line, `npm run doctor`).
+  let published: EmulatorInfo | undefined;
+  app.get('/_inspect/info', (_req, res) => void res.json(published));
   app.use('/_inspect', inspectRouter(context));
   const detachTeams = attachTeamsBehaviour(context);
 
@@ -126,6 +129,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     limits: options.limits,
   };
 
+  published = info;
   return {
     info,
     context,

@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import type { Audience, AudienceSource, SearchResult } from '../../../../api/contract/audience';
+import { readText } from '../../lib/read-text';
 import { withoutSource, withSource } from './audience-sources';
 
 export type PickTarget = 'include' | 'exclude';
@@ -17,7 +18,7 @@ export function useAudiencePicker(audience: Audience, onChange: (audience: Audie
   const addCsv = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (file) add(target, { kind: 'csv', text: await file.text(), label: file.name });
+    if (file) add(target, { kind: 'csv', text: await readText(file), label: file.name });
   };
 
   return {

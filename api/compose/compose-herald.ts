@@ -1,0 +1,103 @@
+import express from 'express';
+import type { Env } from '../../config/env';
+import { createLogger, type Logger } from '../../config/logger';
+import { createTokenProvider } from '../../adapters/auth/token-provider';
+import { GraphHttp } from '../../adapters/graph/graph-http';
+import { GraphBatcher } from '../../adapters/graph/batcher';
+import { GraphInstaller } from '../../adapters/graph/installer';
+import { GraphDirectory } from '../../adapters/graph/directory';
+import { createCloudAdapter } from '../../adapters/connector/cloud-adapter';
+import { BotMessenger } from '../../adapters/connector/messenger';
+import { createStore } from '../../adapters/sql/create-store';
+import { BroadcastEngine } from '../../core/engine/broadcast-engine';
+import { engineConfig } from '../../core/delivery/engine-config';
+import { DEFAULT_RATE_LIMITS } from '../../core/delivery/rate-limiter';
+import type { Store } from '../../core/store/store';
+import { HeraldBot } from '../../bot/herald-bot';
+import { botRoute } from '../http/bot-route';
+import { healthRoutes } from '../http/health-routes';
+import { startWebServer, type RunningWebServer } from '../http/web-server';
+import { linkEmulator, type EmulatorLink } from './emulator-link';
+import { settingsFromEmulator, settingsFromEnv, type TenantSettings } from './tenant-settings';
+import { engineConversationEvents } from './conversation-events';
+
+export interface ComposeOptions {
+  env: Env;
+  logger?: Logger;
+  /** `full`: serve the bot and the API on HERALD_PORT; `bot`: only the bot, on any free port; `none`: no HTTP. */
+  serve: 'full' | 'bot' | 'none';
+  /** Reuse an emulator already running on HERALD_EMULATOR_PORT instead of starting one (the command line). */
+  attachToEmulator?: boolean;
+}
+
+export interface Herald {
+  env: Env;
+  log: Logger;
+  settings: TenantSettings;
+  store: Store;
+  engine: BroadcastEngine;
+  web?: RunningWebServer;
+  emulator?: EmulatorLink;
+  close(): Promise<void>;
+}
+
+/** The composition root: picks the adapters for the run mode and wires core, adapters, bot and HTTP together. */
+export async function composeHerald(options: ComposeOptions): Promise<Herald> {
+  const { env } = options;
+  const log = options.logger ?? createLogger({ level: env.HERALD_LOG_LEVEL, pretty: env.HERALD_LOG_PRETTY === 'true' });
+  const emulator = env.emulated ? await linkEmulator(env, log, { attach: options.attachToEmulator ?? false }) : undefined;
+  const settings = emulator ? settingsFromEmulator(emulator.info) : settingsFromEnv(env);
+
+  const store = await createStore({ url: env.HERALD_DATABASE_URL });
+  const graphToken = createTokenProvider(
+    { authorityBaseUrl: settings.authorityBaseUrl, tenant: settings.tenantId, clientId: settings.clientId, clientSecret: settings.clientSecret },
+    'https://graph.microsoft.com/.default',
+  );
+  const graph = new GraphHttp(settings.graphBaseUrl, graphToken);
+  const adapter = createCloudAdapter({
+    appId: settings.botAppId,
+    password: settings.botPassword,
+    tenantId: settings.tenantId,
+    authorityBaseUrl: settings.authorityBaseUrl,
+    channelOpenIdMetadataUrl: settings.channelOpenIdMetadataUrl,
+  });
+  const engine = new BroadcastEngine({
+    store,
+    directory: new GraphDirectory(graph),
+    installer: new GraphInstaller(new GraphBatcher(graph)),
+    messenger: new BotMessenger(adapter, settings.botAppId),
+    config: engineConfig({
+      appExternalId: settings.appExternalId,
+      serviceUrl: settings.botServiceUrl,
+      limits: { ...DEFAULT_RATE_LIMITS, connector: env.HERALD_SEND_RATE, installedAppsGet: env.HERALD_INSTALL_RATE, installedAppsPost: env.HERALD_INSTALL_RATE },
+    }),
+    logger: log,
+  });
+
+  let web: RunningWebServer | undefined;
+  if (options.serve !== 'none') {
+    const app = express();
+    app.disable('x-powered-by');
+    app.use(healthRoutes(store));
+    app.use(botRoute(adapter, new HeraldBot(engineConversationEvents(engine, store), log), log));
+    web = await startWebServer(app, env.HERALD_HOST, options.serve === 'full' ? env.HERALD_PORT : 0);
+    emulator?.running?.setBotEndpoint(`${web.url}/api/messages`);
+  }
+  await engine.start();
+
+  return {
+    env,
+    log,
+    settings,
+    store,
+    engine,
+    web,
+    emulator,
+    close: async () => {
+      await engine.stop();
+      await web?.close();
+      await store.close();
+      await emulator?.running?.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import type { Env } from '../../config/env';
+import type { Logger } from '../../config/logger';
+import { startEmulator, type EmulatorInfo, type RunningEmulator } from '../../emulator/server';
+
+export interface EmulatorLink {
+  info: EmulatorInfo;
+  /** Present when this process started the emulator (and so may point it at its own bot). */
+  running?: RunningEmulator;
+}
+
+/**
+ * In the local mode Herald talks to the Microsoft 365 emulator: one already running on the configured port (for
+ * example the one `npm start` runs, when the command line is used beside it), or one this process starts.
+ */
+export async function linkEmulator(env: Env, log: Logger, options: { attach: boolean }): Promise<EmulatorLink> {
+  const origin = `http://127.0.0.1:${env.HERALD_EMULATOR_PORT}`;
+  if (options.attach) {
+    const info = await fetch(`${origin}/_inspect/info`, { signal: AbortSignal.timeout(1500) })
+      .then(async (response) => (response.ok ? ((await response.json()) as EmulatorInfo) : undefined))
+      .catch(() => undefined);
+    if (info) {
+      log.info({ origin }, 'using the Microsoft 365 emulator already running');
+      return { info };
+    }
+  }
+  const running = await startEmulator({
+    port: env.HERALD_EMULATOR_PORT,
+    users: env.HERALD_EMULATOR_USERS,
+    seed: env.HERALD_EMULATOR_SEED,
+    limits: env.HERALD_EMULATOR_LIMITS,
+    stateDir: path.resolve('.herald', 'emulator'),
+  });
+  log.info({ teamsClientUrl: running.info.teamsClientUrl, users: running.info.users }, 'started the local Microsoft 365 emulator');
+  return { info: running.info, running };
+}

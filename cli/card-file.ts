@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { buildCard } from '../core/cards/card-template';
+import { cardContentSchema } from '../core/cards/card-content';
+import { HeraldError } from '../core/errors/herald-error';
+
+/**
+ * A `--card` file holds either an Adaptive Card (`"type": "AdaptiveCard"`) sent as it is, or Herald's card
+ * content (title, summary, buttons, poll…) that becomes Herald's standard card.
+ */
+export async function readCardFile(file: string, notificationId = 'pending'): Promise<{ card: unknown; title: string }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new HeraldError('card_invalid', `The card file ${file} is not readable JSON: ${(error as Error).message}`);
+  }
+  const record = json as Record<string, unknown>;
+  if (record && record.type === 'AdaptiveCard') return { card: json, title: firstText(record) ?? 'Announcement' };
+  const content = cardContentSchema.safeParse(json);
+  if (!content.success) {
+    const issues = content.error.issues.map((issue) => `${issue.path.join('.') || 'card'}: ${issue.message}`).join('; ');
+    throw new HeraldError('card_invalid', `The card file ${file} is neither an Adaptive Card nor Herald card content: ${issues}`);
+  }
+  return { card: buildCard(content.data, { notificationId }), title: content.data.title };
+}
+
+function firstText(card: Record<string, unknown>): string | undefined {
+  const body = Array.isArray(card.body) ? (card.body as Array<Record<string, unknown>>) : [];
+  const text = body.find((element) => element.type === 'TextBlock' && typeof element.text === 'string')?.text as string | undefined;
+  return text?.slice(0, 200);
+}

@@ -1,0 +1,71 @@
+import { loadEnv } from '../config/env';
+import { createLogger } from '../config/logger';
+import { isHeraldError } from '../core/errors/herald-error';
+import { composeHerald, type Herald } from '../api/compose/compose-herald';
+import { sendCommand, SEND_USAGE } from './commands/send';
+import { statusCommand } from './commands/status';
+import { exportCommand } from './commands/export';
+import { manageCommand } from './commands/manage';
+import { runCommand } from './commands/run';
+
+const USAGE = `Herald's command line (npm run herald -- <command>)
+
+  ${SEND_USAGE}
+  status ID                     counts per state and failure reasons
+  export ID [--out FILE]        the per-recipient report as CSV
+  cancel ID · resend ID · recall ID · edit ID --card FILE
+  run                           deliver every unfinished broadcast (after a crash), then exit
+
+It uses the same HERALD_* settings as the server: with none, the local Microsoft 365 emulator (the one \`npm start\`
+runs, if it is running; otherwise its own) and the SQLite database in .herald/.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  const env = loadEnv();
+  const log = createLogger({ level: env.HERALD_LOG_LEVEL === 'info' ? 'warn' : env.HERALD_LOG_LEVEL, pretty: true });
+  const herald = await composeHerald({ env, logger: log, serve: 'bot', attachToEmulator: true });
+  const interrupt = (): void => {
+    process.stderr.write('\nStopping: in-flight sends finish; `npm run herald -- run` resumes the rest.\n');
+    void herald.close().then(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  try {
+    return await dispatch(herald, command, args);
+  } finally {
+    process.off('SIGINT', interrupt);
+    await herald.close();
+  }
+}
+
+function dispatch(herald: Herald, command: string, args: string[]): Promise<number> {
+  const out = process.stdout;
+  switch (command) {
+    case 'send':
+      return sendCommand(herald, args, out);
+    case 'status':
+      return statusCommand(herald, args, out);
+    case 'export':
+      return exportCommand(herald, args, out);
+    case 'run':
+      return runCommand(herald, out);
+    case 'cancel':
+    case 'resend':
+    case 'edit':
+    case 'recall':
+      return manageCommand(herald, command, args, out);
+    default:
+      throw new Error(`unknown command "${command}"; run \`npm run herald -- help\``);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`herald: ${isHeraldError(error) || error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
