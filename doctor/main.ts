@@ -10,7 +10,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { 'emulator-info': { type: 'string' } }, strict: true });
   let settings: Record<string, string | undefined>;
   try {
-    settings = doctorSettings(process.env, values['emulator-info']);
+    settings = await doctorSettings(process.env, values['emulator-info']);
   } catch (error) {
     process.stderr.write(`doctor: ${(error as Error).message}\n`);
     return 2;

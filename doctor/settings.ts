@@ -45,9 +45,30 @@ export function readEmulatorInfo(file: string): Record<string, string> {
   }
 }
 
+/**
+ * In the local mode (no tenant settings), the emulator `npm start` runs answers its info at `/_inspect/info` on
+ * HERALD_EMULATOR_PORT: doctor then checks that emulator, and the bot at Herald's own local address.
+ */
+export async function runningEmulatorSettings(environment: Record<string, string | undefined>): Promise<Record<string, string> | undefined> {
+  if (environment.HERALD_EMULATOR === 'off' || (!environment.HERALD_EMULATOR && environment.HERALD_TENANT_ID)) return undefined;
+  const port = environment.HERALD_EMULATOR_PORT || '4100';
+  const info = await fetch(`http://127.0.0.1:${port}/_inspect/info`, { signal: AbortSignal.timeout(2000) })
+    .then(async (response) => (response.ok ? ((await response.json()) as unknown) : undefined))
+    .catch(() => undefined);
+  if (!info) return undefined;
+  const host = !environment.HERALD_HOST || environment.HERALD_HOST === '0.0.0.0' ? '127.0.0.1' : environment.HERALD_HOST;
+  return { ...settingsFromEmulatorInfo(info), HERALD_PUBLIC_URL: `http://${host}:${environment.HERALD_PORT || '3978'}` };
+}
+
 /** The emulator's settings first, then HERALD_* from the environment, which win (HERALD_PUBLIC_URL, say). */
-export function doctorSettings(environment: Record<string, string | undefined>, emulatorInfoFile?: string): Record<string, string | undefined> {
-  const fromEmulator = emulatorInfoFile ? readEmulatorInfo(emulatorInfoFile) : {};
+export async function doctorSettings(environment: Record<string, string | undefined>, emulatorInfoFile?: string): Promise<Record<string, string | undefined>> {
   const fromEnvironment = Object.fromEntries(Object.entries(environment).filter(([key, value]) => key.startsWith('HERALD_') && value));
-  return { ...fromEmulator, ...fromEnvironment };
+  if (emulatorInfoFile) return { ...readEmulatorInfo(emulatorInfoFile), ...fromEnvironment };
+  const running = await runningEmulatorSettings(fromEnvironment);
+  // The running emulator's settings replace the local mode's, except where the environment names a value on purpose.
+  return running ? { ...fromEnvironment, ...running, ...pick(fromEnvironment, ['HERALD_PUBLIC_URL']) } : fromEnvironment;
+}
+
+function pick(source: Record<string, string | undefined>, keys: string[]): Record<string, string | undefined> {
+  return Object.fromEntries(keys.filter((key) => source[key]).map((key) => [key, source[key]]));
 }

@@ -14,7 +14,7 @@ export const configurationCheck: Check = {
     }
     const env = state.env;
     if (env.emulated) {
-      return fail(this.title, 'Herald is in local mode (embedded emulator): there is no tenant to check', 'Set HERALD_EMULATOR=off with your tenant settings, or pass --emulator-info FILE (the first line `npm run emulator` prints).');
+      return fail(this.title, 'Herald is in local mode and no emulator answers on HERALD_EMULATOR_PORT: there is nothing to check', 'Start Herald (`npm start`) and run doctor again, set HERALD_EMULATOR=off with your tenant settings, or pass --emulator-info FILE (the first line `npm run emulator` prints).');
     }
     const samples = (['HERALD_CLIENT_ID', 'HERALD_BOT_ID', 'HERALD_APP_EXTERNAL_ID'] as const).filter((key) => SAMPLE_ID.test(env[key] ?? ''));
     if (samples.length > 0) {

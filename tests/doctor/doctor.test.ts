@@ -13,7 +13,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { CheckResult } from '../../doctor/check';
 import { REQUIRED_GRAPH_ROLES } from '../../doctor/required-permissions';
 import { formatResult, runDoctor } from '../../doctor/run-doctor';
-import { settingsFromEmulatorInfo } from '../../doctor/settings';
+import { doctorSettings, settingsFromEmulatorInfo } from '../../doctor/settings';
 
 const run = promisify(execFile);
 const rootDir = path.resolve(__dirname, '..', '..');
@@ -113,6 +113,16 @@ describe('npm run doctor against the emulator', () => {
   it('when Herald is in its local (embedded emulator) mode, then the configuration check fails and says how to point doctor at a tenant', async () => {
     const [configuration] = await runDoctor({});
     expect(configuration).toMatchObject({ status: 'fail', fix: expect.stringContaining('--emulator-info') });
+  });
+
+  it('when Herald is in local mode and `npm start`\'s emulator answers on HERALD_EMULATOR_PORT, then doctor checks that emulator and the local bot', async () => {
+    const local = await doctorSettings({
+      HERALD_EMULATOR_PORT: new URL(emulator.info.origin).port,
+      HERALD_PORT: new URL(bot.url).port,
+      HERALD_DATABASE_URL: settings.HERALD_DATABASE_URL,
+    });
+    expect(local).toMatchObject({ HERALD_EMULATOR: 'off', HERALD_CLIENT_ID: emulator.info.graphClientId, HERALD_PUBLIC_URL: bot.url });
+    expect((await runDoctor(local)).filter((result) => result.status !== 'pass')).toEqual([]);
   });
 
   it('when run from the command line with --emulator-info, then it prints a ✓ line per check and exits 0', async () => {

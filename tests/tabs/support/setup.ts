@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { FakeEventSource } from './fake-event-source';
 
@@ -23,5 +24,7 @@ URL.revokeObjectURL ??= () => undefined;
 
 // Whole-app renders under jsdom are slow on a cold start; the limit is for hangs, not for speed.
 jest.setTimeout(30000);
+// findBy… waits for debounced work (300–500 ms) on a busy machine; a hang still fails, just later.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => FakeEventSource.reset());

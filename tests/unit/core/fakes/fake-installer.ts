@@ -22,6 +22,11 @@ export class FakeInstaller implements InstallerPort {
     this.failures.set(userId, [...(this.failures.get(userId) ?? []), ...Array.from({ length: times }, () => error)]);
   }
 
+  /** Stops failing for this user. */
+  heal(userId: string): void {
+    this.failures.delete(userId);
+  }
+
   count(op: string): number {
     return this.calls.filter((call) => call.op === op).length;
   }

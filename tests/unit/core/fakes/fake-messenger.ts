@@ -12,6 +12,8 @@ export class FakeMessenger implements MessengerPort {
   sends = 0;
   /** Runs before each send: tests use it to stop a dispatcher mid-way. */
   beforeSend: (() => void) | undefined;
+  /** While set, sends wait for it: lets a test hold sends in flight. */
+  hold: Promise<void> | undefined;
   private readonly failures = new Map<string, PlatformError[]>();
   private nextActivity = 1;
 
@@ -22,6 +24,7 @@ export class FakeMessenger implements MessengerPort {
   async send(address: ConversationAddress, _activity: Record<string, unknown>): Promise<{ activityId: string }> {
     this.sends += 1;
     this.beforeSend?.();
+    if (this.hold) await this.hold;
     this.throwIfFailing(address.conversationId);
     this.delivered.set(address.conversationId, (this.delivered.get(address.conversationId) ?? 0) + 1);
     return { activityId: `1:${this.nextActivity++}` };

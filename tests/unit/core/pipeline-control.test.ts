@@ -1,0 +1,99 @@
+import { PlatformError } from '../../../core/ports/platform-error';
+import { chatIdOf } from './fakes/fake-installer';
+import { userId } from './fakes/fake-directory';
+import { CARD, draft, eventually, harness, tmpDbPath, waitForStatus, type Harness } from './fakes/harness';
+
+describe('controlling a broadcast: cancel, resend, edit, recall', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.engine.stop();
+    await h.store.close();
+  });
+
+  it('when cancelled mid-way, then nobody new is messaged, in-flight sends finish, and the rest are cancelled', async () => {
+    h = await harness({ users: 100, config: { maxSendsInFlight: 4 } });
+    let release!: () => void;
+    h.messenger.beforeSend = () => {
+      if (h.messenger.sends === 10) h.messenger.hold = new Promise((resolve) => (release = resolve));
+    };
+    await h.engine.start();
+    const notification = await h.engine.createNotification(draft());
+    await h.engine.send(notification.id);
+    await eventually(async () => h.messenger.sends >= 10, 'ten sends');
+    await h.engine.cancel(notification.id);
+    release();
+    await eventually(async () => (await h.engine.counts(notification.id)).sending === 0, 'in-flight sends settle');
+    const counts = await h.engine.counts(notification.id);
+    expect(counts.sent).toBe(h.messenger.sends);
+    expect(counts.sent + counts.cancelled).toBe(100);
+    expect(counts.pending + counts.installing + counts.ready).toBe(0);
+    expect((await h.store.notifications.get(notification.id))?.status).toBe('cancelled');
+  });
+
+  it('when failed recipients are resent after the cause is fixed, then they are delivered and the notification completes again', async () => {
+    h = await harness({ users: 3 });
+    h.installer.fail(userId(2), new PlatformError('graph', 403, 'Forbidden', 'policy'), 99);
+    await h.engine.start();
+    const notification = await h.engine.createNotification(draft());
+    await h.engine.send(notification.id);
+    await waitForStatus(h, notification.id, 'completed');
+    h.installer.heal(userId(2));
+    expect(await h.engine.resendFailed(notification.id)).toBe(1);
+    await eventually(async () => (await h.engine.counts(notification.id)).sent === 3, 'all three sent');
+    await waitForStatus(h, notification.id, 'completed');
+    expect(h.messenger.delivered.get(chatIdOf(userId(1)))).toBe(1);
+  });
+
+  it('when a sent card is edited and then recalled, then every chat gets the update and the delete, each outcome recorded', async () => {
+    h = await harness({ users: 4 });
+    await h.engine.start();
+    const notification = await h.engine.createNotification(draft());
+    await h.engine.send(notification.id);
+    await waitForStatus(h, notification.id, 'completed');
+    h.messenger.fail(chatIdOf(userId(3)), new PlatformError('connector', 404, 'ActivityNotFoundInConversation', 'deleted by user'));
+
+    const edit = await h.engine.edit(notification.id, { ...CARD, body: [{ type: 'TextBlock', text: 'Corrected' }] });
+    expect(edit).toMatchObject({ total: 4, succeeded: 3, failed: 1, reasons: { activity_not_found: 1 } });
+    expect(h.messenger.updated).toHaveLength(3);
+    expect((await h.store.notifications.get(notification.id))?.card.body).toEqual([{ type: 'TextBlock', text: 'Corrected' }]);
+
+    const recall = await h.engine.recall(notification.id);
+    expect(recall).toMatchObject({ total: 4, succeeded: 4, failed: 0 });
+    const rows = await h.store.recipients.page(notification.id, 0, 10);
+    expect(rows.map((row) => row.followupStatus)).toEqual(['recalled', 'recalled', 'recalled', 'recalled']);
+    expect(await h.engine.recall(notification.id)).toMatchObject({ total: 0 });
+  });
+});
+
+describe('resuming after an abrupt stop', () => {
+  it('when the process dies mid-broadcast, then a new one finishes it: everyone once, except sends recorded as in flight', async () => {
+    const dbPath = tmpDbPath();
+    const first = await harness({ users: 300, dbPath, config: { maxSendsInFlight: 16, flushIntervalMs: 50, flushBatch: 20 } });
+    for (let n = 1; n <= 150; n += 1) first.installer.installed.add(userId(n));
+    first.messenger.beforeSend = () => {
+      if (first.messenger.sends === 120) void first.engine.halt();
+    };
+    await first.engine.start();
+    const notification = await first.engine.createNotification(draft());
+    await first.engine.send(notification.id);
+    await eventually(async () => first.messenger.sends >= 120, 'the crash point');
+    await first.engine.halt();
+    const inFlight = new Set((await first.store.recipients.page(notification.id, 0, 1000, 'sending')).map((row) => row.conversationId));
+    await first.store.close();
+
+    const second = await harness({ dbPath, directory: first.directory, installer: first.installer, messenger: first.messenger });
+    first.messenger.beforeSend = undefined;
+    await second.engine.start();
+    await waitForStatus(second, notification.id, 'completed');
+    expect(await second.engine.counts(notification.id)).toMatchObject({ sent: 300, failed: 0 });
+    const deliveries = [...first.messenger.delivered.entries()];
+    expect(deliveries).toHaveLength(300);
+    const twice = deliveries.filter(([, count]) => count > 1).map(([conversation]) => conversation);
+    expect(deliveries.every(([, count]) => count <= 2)).toBe(true);
+    for (const conversation of twice) expect(inFlight.has(conversation)).toBe(true);
+    // The documented bound: sends in flight plus completions not yet written (core/README.md).
+    expect(twice.length).toBeLessThanOrEqual(16 + 20);
+    await second.engine.stop();
+    await second.store.close();
+  });
+});
