@@ -18,6 +18,7 @@ import { botRoute } from '../http/bot-route';
 import { healthRoutes } from '../http/health-routes';
 import { startWebServer, type RunningWebServer } from '../http/web-server';
 import { linkEmulator, type EmulatorLink } from './emulator-link';
+import type { RunningEmulator } from '../../emulator/server';
 import { settingsFromEmulator, settingsFromEnv, type TenantSettings } from './tenant-settings';
 import { engineConversationEvents } from './conversation-events';
 
@@ -28,6 +29,8 @@ export interface ComposeOptions {
   serve: 'full' | 'bot' | 'none';
   /** Reuse an emulator already running on HERALD_EMULATOR_PORT instead of starting one (the command line). */
   attachToEmulator?: boolean;
+  /** An emulator this process already started (tests, benchmarks). */
+  emulator?: RunningEmulator;
 }
 
 export interface Herald {
@@ -45,7 +48,11 @@ export interface Herald {
 export async function composeHerald(options: ComposeOptions): Promise<Herald> {
   const { env } = options;
   const log = options.logger ?? createLogger({ level: env.HERALD_LOG_LEVEL, pretty: env.HERALD_LOG_PRETTY === 'true' });
-  const emulator = env.emulated ? await linkEmulator(env, log, { attach: options.attachToEmulator ?? false }) : undefined;
+  const emulator = options.emulator
+    ? { info: options.emulator.info, running: options.emulator }
+    : env.emulated
+      ? await linkEmulator(env, log, { attach: options.attachToEmulator ?? false })
+      : undefined;
   const settings = emulator ? settingsFromEmulator(emulator.info) : settingsFromEnv(env);
 
   const store = await createStore({ url: env.HERALD_DATABASE_URL });
@@ -97,7 +104,7 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
       await engine.stop();
       await web?.close();
       await store.close();
-      await emulator?.running?.close();
+      if (!options.emulator) await emulator?.running?.close();
     },
   };
 }

@@ -25,6 +25,6 @@ URL.revokeObjectURL ??= () => undefined;
 // Whole-app renders under jsdom are slow on a cold start; the limit is for hangs, not for speed.
 jest.setTimeout(30000);
 // findBy… waits for debounced work (300–500 ms) on a busy machine; a hang still fails, just later.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10000 });
 
 afterEach(() => FakeEventSource.reset());
