@@ -15,7 +15,7 @@ describe('not authorised', () => {
 
   it('when any call answers 403, then the same screen replaces the tab', async () => {
     const server = signedInServer();
-    server.on('GET', '/api/notifications', forbidden);
+    server.on('GET', '/api/notifications', () => forbidden);
     const { user } = await renderTab(server);
     await user.click(await screen.findByRole('tab', { name: 'Notifications' }));
     expect(await screen.findByRole('heading', { name: 'You are not an authorised sender' })).toBeInTheDocument();

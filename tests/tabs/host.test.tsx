@@ -20,9 +20,9 @@ function fakeTeamsHost(theme: string) {
 /** The CSS variables Fluent generated for the provider around the tab. */
 function providerCss(): string {
   const provider = document.querySelector('.fui-FluentProvider');
-  const className = [...(provider?.classList ?? [])].find((name) => /^fui-FluentProvider_/.test(name) || /^fui-FluentProvider\w/.test(name));
-  const sheets = [...document.querySelectorAll('style')].map((style) => style.textContent ?? '');
-  return sheets.filter((text) => className && text.includes(className)).join('\n');
+  const className = [...(provider?.classList ?? [])].find((name) => name.startsWith('fui-FluentProvider') && name !== 'fui-FluentProvider');
+  const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText));
+  return rules.filter((text) => className && text.includes(className)).join('\n');
 }
 
 describe('Teams host integration', () => {

@@ -1,3 +1,4 @@
+import type { ProgressEvent } from '../../../core/delivery/progress';
 import { chatIdOf } from './fakes/fake-installer';
 import { userId } from './fakes/fake-directory';
 import { draft, harness, SERVICE_URL, TENANT, waitForStatus, type Harness } from './fakes/harness';
@@ -59,5 +60,20 @@ describe('the delivery pipeline, end to end over a SQLite store with fake ports'
     await waitForStatus(h, notification.id, 'completed');
     expect(h.installer.count('chat')).toBe(3);
     expect(await h.engine.counts(notification.id)).toMatchObject({ sent: 3 });
+  });
+
+  it('when someone subscribes to progress, then they see the status changes and counts from the store as the broadcast runs', async () => {
+    h = await harness({ users: 8 });
+    const events: ProgressEvent[] = [];
+    const unsubscribe = h.engine.subscribe((event) => events.push(event));
+    await h.engine.start();
+    const notification = await h.engine.createNotification(draft());
+    await h.engine.send(notification.id);
+    await waitForStatus(h, notification.id, 'completed');
+    unsubscribe();
+    const statuses = events.flatMap((event) => (event.type === 'status' ? [event.status] : []));
+    expect(statuses).toEqual(['resolving', 'sending', 'completed']);
+    const last = events.filter((event) => event.type === 'progress').pop();
+    expect(last).toMatchObject({ notificationId: notification.id, counts: { sent: 8, pending: 0 } });
   });
 });
