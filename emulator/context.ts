@@ -56,8 +56,10 @@ export interface Limits {
 export type FaultService = 'graph' | 'connector' | 'entra';
 
 export interface FaultDecision {
-  /** Answer with this status (5xx) instead of handling the request. */
+  /** Answer with this status (429 or 5xx) instead of handling the request. */
   status?: number;
+  /** The `Retry-After` of an injected 429, in seconds. */
+  retryAfterSeconds?: number;
   /** Delay the answer by this many milliseconds. */
   latencyMs?: number;
   /** Destroy the socket without an answer (a dropped connection / timeout seen by the client). */

@@ -111,6 +111,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   // The first line again, for clients that attach to a running emulator (the command line, `npm run doctor`).
   let published: EmulatorInfo | undefined;
   app.get('/_inspect/info', (_req, res) => void res.json(published));
+  // Points the emulated Teams at a bot started after the emulator (a separate process).
+  app.put('/_inspect/bot-endpoint', express.json(), (req, res) => {
+    const url = (req.body as { url?: unknown } | undefined)?.url;
+    if (url !== null && (typeof url !== 'string' || !/^https?:\/\//.test(url))) {
+      res.status(400).json({ error: { code: 'BadRequest', message: 'url must be an http(s) URL, or null to detach the bot' } });
+      return;
+    }
+    context.botEndpoint = url ?? undefined;
+    res.json({ botEndpoint: context.botEndpoint ?? null });
+  });
   app.use('/_inspect', inspectRouter(context));
   const detachTeams = attachTeamsBehaviour(context);
 

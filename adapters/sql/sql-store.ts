@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Store } from '../../core/store/store';
 import { ConversationRepo } from './conversation-repo';
 import { LeaseRepo } from './lease-repo';
@@ -21,6 +21,10 @@ export class SqlStore implements Store {
     this.recipients = new RecipientRepo(db, dialect);
     this.conversations = new ConversationRepo(db);
     this.leases = new LeaseRepo(db);
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
   }
 
   async close(): Promise<void> {

@@ -26,6 +26,8 @@ export class Dispatcher {
   /** The activity of each sending notification, rebuilt when the notification changes (an edit). */
   private readonly activities = new Map<string, { updatedAt: number; activity: Record<string, unknown> }>();
   private readonly buffer: CompletionBuffer;
+  /** Notifications stopped (cancelled) since their rows were claimed: queued calls for them are not made. */
+  private readonly stopped = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -64,6 +66,11 @@ export class Dispatcher {
     await Promise.all([...this.tasks]);
   }
 
+  /** A notification was cancelled here: calls still waiting for a rate-limit slot are dropped. */
+  stopNotification(notificationId: string): void {
+    this.stopped.add(notificationId);
+  }
+
   /** Look for work now (a notification started, a conversation arrived). */
   wake(): void {
     const wakeUp = this.wakeUp;
@@ -76,7 +83,9 @@ export class Dispatcher {
       let claimed = 0;
       try {
         const idle: string[] = [];
-        for (const notification of await this.store.notifications.sendingVersions()) {
+        const sending = await this.store.notifications.sendingVersions();
+        this.noticeStopped(sending.map((notification) => notification.id));
+        for (const notification of sending) {
           const taken = await this.claimFor(notification.id, await this.activityOf(notification));
           if (taken === 0) idle.push(notification.id);
           claimed += taken;
@@ -107,7 +116,8 @@ export class Dispatcher {
   private launch(work: Work, notificationId: string, recipient: ClaimedRecipient, activity: Record<string, unknown>): void {
     this.inFlight[work] += 1;
     this.settle(notificationId, +1);
-    const run = work === 'send' ? sendToRecipient(this.ctx, recipient, activity) : installForRecipient(this.ctx, recipient);
+    const isActive = () => !this.stopped.has(notificationId);
+    const run = work === 'send' ? sendToRecipient(this.ctx, recipient, activity, isActive) : installForRecipient(this.ctx, recipient, isActive);
     const task = run
       .then((outcome) => {
         this.owners.set(outcome, notificationId);
@@ -150,6 +160,13 @@ export class Dispatcher {
     }
     // Retries, installs and repairs make new work due (soon or now); look for it.
     if (outcomes.some((outcome) => outcome.kind !== 'sent')) this.wake();
+  }
+
+  /** Notifications with work here that are no longer sending were stopped elsewhere (another server's cancel). */
+  private noticeStopped(sendingIds: string[]): void {
+    const sending = new Set(sendingIds);
+    for (const notificationId of this.unsettled.keys()) if (!sending.has(notificationId)) this.stopped.add(notificationId);
+    for (const notificationId of this.stopped) if (sending.has(notificationId)) this.stopped.delete(notificationId);
   }
 
   private settle(notificationId: string, by: number): void {

@@ -4,14 +4,24 @@ import type { ClaimedRecipient } from '../store/store';
 import { describeError, failureOutcome } from './failure-outcome';
 import type { WorkContext } from './work-context';
 
+/**
+ * Hands a claimed row back untouched when its notification stopped while the row waited for a rate-limit slot;
+ * the store turns it into `cancelled` (the notification is cancelled), so a cancel stops sends within a slot.
+ */
+function released(ctx: WorkContext, recipient: ClaimedRecipient, from: 'sending' | 'installing'): Outcome {
+  const to = from === 'sending' ? 'ready' : 'pending';
+  return { kind: 'retry', id: recipient.id, from, to, nextAttemptAt: ctx.clock.now(), error: 'the notification stopped before this call', countAttempt: false };
+}
+
 /** Sends the notification's activity to one recipient whose conversation is known. */
-export async function sendToRecipient(ctx: WorkContext, recipient: ClaimedRecipient, activity: Record<string, unknown>): Promise<Outcome> {
+export async function sendToRecipient(ctx: WorkContext, recipient: ClaimedRecipient, activity: Record<string, unknown>, isActive: () => boolean): Promise<Outcome> {
   const { conversationId, serviceUrl } = recipient;
   if (!conversationId || !serviceUrl) {
     // Cannot happen through claim (ready rows carry a conversation), but a hand-edited row must not crash the loop.
     return { kind: 'repair', id: recipient.id, tenantId: recipient.tenantId, userId: recipient.userId, error: 'no conversation recorded', at: ctx.clock.now() };
   }
   await ctx.limiter.acquire(recipient.tenantId, 'connector');
+  if (!isActive()) return released(ctx, recipient, 'sending');
   try {
     const { activityId } = await ctx.messenger.send({ conversationId, serviceUrl, tenantId: recipient.tenantId }, activity);
     return { kind: 'sent', id: recipient.id, activityId, at: ctx.clock.now() };
@@ -25,7 +35,7 @@ export async function sendToRecipient(ctx: WorkContext, recipient: ClaimedRecipi
  * after a new install the bot's event usually brings the conversation first, so we wait for it. Step
  * `fetch_chat` (the wait ran out, or it was already installed): GET the installation, then its chat.
  */
-export async function installForRecipient(ctx: WorkContext, recipient: ClaimedRecipient): Promise<Outcome> {
+export async function installForRecipient(ctx: WorkContext, recipient: ClaimedRecipient, isActive: () => boolean): Promise<Outcome> {
   let catalogId: string;
   try {
     catalogId = await ctx.catalog.id();
@@ -35,6 +45,7 @@ export async function installForRecipient(ctx: WorkContext, recipient: ClaimedRe
   }
   if (recipient.installStep === 'install') {
     await ctx.limiter.acquire(recipient.tenantId, 'installedAppsPost');
+    if (!isActive()) return released(ctx, recipient, 'installing');
     try {
       const result = await ctx.installer.installForUser(recipient.userId, catalogId);
       if (result === 'installed') return { kind: 'installed', id: recipient.id, nextAttemptAt: ctx.clock.now() + ctx.config.installEventWaitMs };

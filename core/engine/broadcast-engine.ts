@@ -129,6 +129,7 @@ export class BroadcastEngine {
     if (!(await this.deps.store.notifications.transition(notificationId, [...open], 'cancelled', this.now()))) {
       throw new HeraldError('conflict', `The notification is already ${notification.status}.`);
     }
+    this.dispatcher.stopNotification(notificationId);
     await this.deps.store.recipients.cancelOpen(notificationId, this.now());
     this.progress.status(notificationId, 'cancelled');
     return this.deps.store.recipients.counts(notificationId);

@@ -8,6 +8,8 @@ export interface Store {
   readonly recipients: RecipientStore;
   readonly conversations: ConversationStore;
   readonly leases: LeaseStore;
+  /** Resolves when the database answers a trivial query (readiness checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -5,9 +5,11 @@ import { sendFailure } from '../connector/errors';
 import { GraphError, errorBody } from '../graph/errors';
 
 /** Answers `status` with the error body the real service sends, so clients parse injected faults like real ones. */
-export function sendServiceError(service: FaultService, status: number, req: Request, res: Response): void {
+export function sendServiceError(service: FaultService, status: number, req: Request, res: Response, retryAfterSeconds?: number): void {
+  if (retryAfterSeconds !== undefined) res.set('Retry-After', String(retryAfterSeconds));
   if (service === 'graph') return sendGraphError(status, req, res);
   if (service === 'entra') return sendEntraError(status, res);
+  if (status === 429) return sendFailure(res, { status, body: { error: { code: 'Throttled', message: 'Too many requests.' } } });
   sendFailure(res, { status, body: { error: { code: 'ServiceError', message: 'An error has occurred.' } } });
 }
 
@@ -16,7 +18,9 @@ function sendGraphError(status: number, req: Request, res: Response): void {
   const requestId = randomUUID();
   const clientRequestId = req.header('client-request-id') ?? requestId;
   const unavailable = status === 503 || status === 504;
-  const error = unavailable
+  const error = status === 429
+    ? new GraphError(429, 'TooManyRequests', 'Please retry again later.')
+    : unavailable
     ? new GraphError(status, 'serviceNotAvailable', 'The service is temporarily unavailable. Try the request again after a delay.')
     : new GraphError(status, 'generalException', 'An unspecified error has occurred.');
   res.status(status).set({ 'request-id': requestId, 'client-request-id': clientRequestId }).json(errorBody(error, { requestId, clientRequestId }));

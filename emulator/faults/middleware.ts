@@ -27,7 +27,8 @@ export function faultMiddleware(ctx: EmulatorContext): RequestHandler {
     ctx.log('fault injected', { rule: fault.ruleId, service, method: req.method, path: req.path });
     const act = (): void => {
       if (fault.drop) return dropConnection(req);
-      if (fault.status !== undefined) return sendServiceError(service, fault.status, req, res);
+      if (fault.status === 429) ctx.counters.add(`${service}.429.injected`);
+      if (fault.status !== undefined) return sendServiceError(service, fault.status, req, res, fault.retryAfterSeconds);
       next();
     };
     if (fault.latencyMs) setTimeout(act, fault.latencyMs);

@@ -32,7 +32,9 @@ export const FaultRule = z
     method: z.string().min(1).optional(),
     /** A regular expression tested (case-insensitively) against the URL as sent: path and query. */
     path: z.string().refine(isRegex, 'is not a valid regular expression').optional(),
-    status: z.number().int().min(500).max(599).optional(),
+    /** A 5xx, or 429 for a throttling burst beyond the modelled limits (answered with `retryAfterSeconds`). */
+    status: z.number().int().refine((value) => value === 429 || (value >= 500 && value <= 599), 'must be 429 or a 5xx status').optional(),
+    retryAfterSeconds: z.number().min(0).max(3600).optional(),
     latencyMs: z.number().int().min(0).max(600_000).optional(),
     drop: z.boolean().optional(),
     /** Chance that an eligible request is faulted; 1 when absent. */

@@ -41,10 +41,14 @@ export function adminRoutes(ctx: EmulatorContext): Router {
     if (unknown.length) return sendError(res, 400, 'UnknownUsers', `no such users: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? '…' : ''}`);
     const targets = userIds ? userIds.map((id) => state.findUser(id)!) : installable(ctx, count ?? 0);
     let installed = 0;
+    const botAppId = state.directory.botClient.clientId;
+    const conversations: Array<{ userId: string; conversationId: string }> = [];
     for (const user of targets) {
       if (state.install('user', user.id, state.directory.heraldAppId, { silent: !notifyBot })) installed += 1;
+      conversations.push({ userId: user.id, conversationId: state.personalConversation(user.id, botAppId).id });
     }
-    res.json({ installed, alreadyInstalled: targets.length - installed });
+    // The conversations let a benchmark seed a bot's cache as if it had seen every install event.
+    res.json({ installed, alreadyInstalled: targets.length - installed, conversations });
   });
 
   router.put('/graph-roles', (req, res) => {

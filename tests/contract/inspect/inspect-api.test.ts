@@ -57,7 +57,7 @@ describe('inspection API', () => {
   it('when users are pre-installed, then they have Herald and the bot hears nothing of them', async () => {
     const heardBefore = bot.received.length;
     const preinstalled = await call('POST', '/preinstall', { count: 10 });
-    expect(preinstalled.json).toEqual({ installed: 10, alreadyInstalled: 0 });
+    expect(preinstalled.json).toMatchObject({ installed: 10, alreadyInstalled: 0 });
     const { json: summary } = await call('GET', '/summary');
     expect(summary.installations).toMatchObject({ user: 10, herald: 10 });
 
@@ -74,8 +74,12 @@ describe('inspection API', () => {
   it('when pre-installing named users twice, then the second time counts them as already installed', async () => {
     const { json: listing } = await call('GET', '/users?top=3');
     const userIds = listing.users.map((user: { id: string }) => user.id);
-    expect((await call('POST', '/preinstall', { userIds })).json).toEqual({ installed: 3, alreadyInstalled: 0 });
-    expect((await call('POST', '/preinstall', { userIds })).json).toEqual({ installed: 0, alreadyInstalled: 3 });
+    expect((await call('POST', '/preinstall', { userIds })).json).toMatchObject({ installed: 3, alreadyInstalled: 0 });
+    const again = (await call('POST', '/preinstall', { userIds })).json as { installed: number; alreadyInstalled: number; conversations: Array<{ userId: string; conversationId: string }> };
+    expect(again).toMatchObject({ installed: 0, alreadyInstalled: 3 });
+    // Each answer names every user's 1:1 conversation, the one the emulated Teams keeps for them.
+    expect(again.conversations.map((c) => c.userId)).toEqual(userIds);
+    for (const { userId, conversationId } of again.conversations) expect(emulator.context.state.conversations.get(conversationId)?.userId).toBe(userId);
     expect((await call('POST', '/preinstall', { userIds: ['nobody'] })).status).toBe(400);
   });
 

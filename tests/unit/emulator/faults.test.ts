@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyUserFaults, createFaults, loadFaultsFile, type FaultsConfig } from '../../../emulator/faults/faults';
+import { applyUserFaults, createFaults, loadFaultsFile, FaultsConfig } from '../../../emulator/faults/faults';
 import { seedDirectory } from '../../../emulator/tenant/seed';
 import { TenantState } from '../../../emulator/tenant/state';
 
@@ -109,7 +109,7 @@ describe('faults file', () => {
   });
 
   it('when a field is wrong, then the error names the file and the field', async () => {
-    const file = await write(JSON.stringify({ rules: [{ service: 'graph', status: 503 }, { service: 'graph', status: 429 }] }));
+    const file = await write(JSON.stringify({ rules: [{ service: 'graph', status: 503 }, { service: 'graph', status: 404 }] }));
     await expect(loadFaultsFile(file)).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}.*rules\\[1\\]\\.status`));
   });
 
@@ -125,5 +125,13 @@ describe('faults file', () => {
 
   it('when the file is not JSON, then the error says so', async () => {
     await expect(loadFaultsFile(await write('{ nope'))).rejects.toThrow(/faults file .*: is not valid JSON/);
+  });
+});
+
+describe('injected throttling bursts', () => {
+  it('when a rule answers 429, then the decision carries its Retry-After (1 s by default)', () => {
+    const faults = createFaults(FaultsConfig.parse({ rules: [{ service: 'connector', status: 429, retryAfterSeconds: 2 }, { service: 'graph', status: 429 }] }));
+    expect(faults.pick('connector', 'POST', '/smba/amer/v3/conversations/x/activities')).toMatchObject({ status: 429, retryAfterSeconds: 2 });
+    expect(faults.pick('graph', 'GET', '/graph/v1.0/users')).toMatchObject({ status: 429, retryAfterSeconds: 1 });
   });
 });
