@@ -7,10 +7,12 @@ import { statusCommand } from './commands/status';
 import { exportCommand } from './commands/export';
 import { manageCommand } from './commands/manage';
 import { runCommand } from './commands/run';
+import { postCommand, POST_USAGE } from './commands/post';
 
 const USAGE = `Herald's command line (npm run herald -- <command>)
 
   ${SEND_USAGE}
+  ${POST_USAGE}
   status ID                     counts per state and failure reasons
   export ID [--out FILE]        the per-recipient report as CSV
   cancel ID · resend ID · recall ID · edit ID --card FILE
@@ -52,6 +54,8 @@ function dispatch(herald: Herald, command: string, args: string[]): Promise<numb
       return exportCommand(herald, args, out);
     case 'run':
       return runCommand(herald, out);
+    case 'post':
+      return postCommand(herald, args, out);
     case 'cancel':
     case 'resend':
     case 'edit':

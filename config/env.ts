@@ -21,8 +21,11 @@ export const envSchema = z
     HERALD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     HERALD_LOG_PRETTY: z.enum(['true', 'false']).optional(),
 
-    /** `embedded`: start the local Microsoft 365 emulator in-process; `off`: use the tenant settings below. */
-    HERALD_EMULATOR: z.enum(['embedded', 'off']).optional(),
+    /**
+     * `embedded`: start the local Microsoft 365 emulator in-process; `attach`: use the one running on
+     * HERALD_EMULATOR_PORT and receive its Teams events; `off`: use the tenant settings below.
+     */
+    HERALD_EMULATOR: z.enum(['embedded', 'attach', 'off']).optional(),
     HERALD_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
     HERALD_EMULATOR_USERS: z.coerce.number().int().min(1).max(1_000_000).default(500),
     HERALD_EMULATOR_SEED: z.coerce.number().int().min(0).default(7),
@@ -50,8 +53,7 @@ export const envSchema = z
     HERALD_ALLOWED_TENANTS: list.optional(),
   })
   .superRefine((env, context) => {
-    const emulated = (env.HERALD_EMULATOR ?? (env.HERALD_TENANT_ID ? 'off' : 'embedded')) === 'embedded';
-    if (emulated) return;
+    if ((env.HERALD_EMULATOR ?? (env.HERALD_TENANT_ID ? 'off' : 'embedded')) !== 'off') return;
     for (const key of ['HERALD_TENANT_ID', 'HERALD_CLIENT_ID', 'HERALD_CLIENT_SECRET', 'HERALD_BOT_ID', 'HERALD_BOT_PASSWORD', 'HERALD_APP_EXTERNAL_ID'] as const) {
       if (!env[key]) context.addIssue({ code: 'custom', path: [key], message: 'is required when Herald runs against a real tenant (HERALD_EMULATOR=off)' });
     }
@@ -68,5 +70,5 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new HeraldError('config_invalid', `Herald's configuration is invalid:\n${lines.join('\n')}\nSee README.md, "Configuration".`);
   }
   const env = parsed.data;
-  return { ...env, emulated: (env.HERALD_EMULATOR ?? (env.HERALD_TENANT_ID ? 'off' : 'embedded')) === 'embedded' };
+  return { ...env, emulated: (env.HERALD_EMULATOR ?? (env.HERALD_TENANT_ID ? 'off' : 'embedded')) !== 'off' };
 }

@@ -17,7 +17,7 @@ import { HeraldBot } from '../../bot/herald-bot';
 import { botRoute } from '../http/bot-route';
 import { healthRoutes } from '../http/health-routes';
 import { startWebServer, type RunningWebServer } from '../http/web-server';
-import { linkEmulator, type EmulatorLink } from './emulator-link';
+import { claimEmulatorBot, linkEmulator, type EmulatorLink } from './emulator-link';
 import type { RunningEmulator } from '../../emulator/server';
 import { settingsFromEmulator, settingsFromEnv, type TenantSettings } from './tenant-settings';
 import { engineConversationEvents } from './conversation-events';
@@ -89,6 +89,7 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
     app.use(botRoute(adapter, new HeraldBot(engineConversationEvents(engine, store), log), log));
     web = await startWebServer(app, env.HERALD_HOST, options.serve === 'full' ? env.HERALD_PORT : 0);
     emulator?.running?.setBotEndpoint(`${web.url}/api/messages`);
+    if (emulator?.claimBot) await claimEmulatorBot(emulator, `${web.url}/api/messages`);
   }
   await engine.start();
 

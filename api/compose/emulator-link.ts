@@ -2,11 +2,14 @@ import path from 'node:path';
 import type { Env } from '../../config/env';
 import type { Logger } from '../../config/logger';
 import { startEmulator, type EmulatorInfo, type RunningEmulator } from '../../emulator/server';
+import { HeraldError } from '../../core/errors/herald-error';
 
 export interface EmulatorLink {
   info: EmulatorInfo;
   /** Present when this process started the emulator (and so may point it at its own bot). */
   running?: RunningEmulator;
+  /** Point the running emulator's Teams at this process's bot (HERALD_EMULATOR=attach). */
+  claimBot?: boolean;
 }
 
 /**
@@ -15,13 +18,17 @@ export interface EmulatorLink {
  */
 export async function linkEmulator(env: Env, log: Logger, options: { attach: boolean }): Promise<EmulatorLink> {
   const origin = `http://127.0.0.1:${env.HERALD_EMULATOR_PORT}`;
-  if (options.attach) {
+  const required = env.HERALD_EMULATOR === 'attach';
+  if (options.attach || required) {
     const info = await fetch(`${origin}/_inspect/info`, { signal: AbortSignal.timeout(1500) })
       .then(async (response) => (response.ok ? ((await response.json()) as EmulatorInfo) : undefined))
       .catch(() => undefined);
     if (info) {
       log.info({ origin }, 'using the Microsoft 365 emulator already running');
-      return { info };
+      return { info, claimBot: required };
+    }
+    if (required) {
+      throw new HeraldError('config_invalid', `HERALD_EMULATOR=attach, but no emulator answers at ${origin}. Start one with \`npm run emulator -- --port ${env.HERALD_EMULATOR_PORT}\`.`);
     }
   }
   const running = await startEmulator({
@@ -33,4 +40,14 @@ export async function linkEmulator(env: Env, log: Logger, options: { attach: boo
   });
   log.info({ teamsClientUrl: running.info.teamsClientUrl, users: running.info.users }, 'started the local Microsoft 365 emulator');
   return { info: running.info, running };
+}
+
+/** Tells an emulator this process did not start where its bot listens. */
+export async function claimEmulatorBot(link: EmulatorLink, botEndpoint: string): Promise<void> {
+  const response = await fetch(`${link.info.inspectUrl}/bot-endpoint`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url: botEndpoint }),
+  });
+  if (!response.ok) throw new HeraldError('internal', `The emulator refused the bot endpoint (${response.status}).`);
 }

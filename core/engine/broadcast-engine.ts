@@ -5,7 +5,7 @@ import { Dispatcher } from '../delivery/dispatcher';
 import type { EngineConfig } from '../delivery/engine-config';
 import { runFollowup, type FollowupReport } from '../delivery/followups';
 import { ProgressHub, type ProgressListener } from '../delivery/progress';
-import { RateLimiter } from '../delivery/rate-limiter';
+import { RateLimiter, type TenantRateLimiter } from '../delivery/rate-limiter';
 import type { WorkContext } from '../delivery/work-context';
 import { HeraldError } from '../errors/herald-error';
 import type { Notification } from '../notifications/notification';
@@ -13,6 +13,7 @@ import { notificationInputSchema, type NotificationInput } from '../notification
 import type { DirectoryPort } from '../ports/directory';
 import type { InstallerPort } from '../ports/installer';
 import type { MessengerPort } from '../ports/messenger';
+import type { WorkQueuePort } from '../ports/work-queue';
 import type { StateCounts } from '../recipients/recipient';
 import { recordConversation, type ConversationEvent } from '../recipients/record-conversation';
 import { Scheduler } from '../scheduling/scheduler';
@@ -21,6 +22,8 @@ import { newId } from '../shared/ids';
 import { silentLogger, type Logger } from '../shared/logger';
 import type { Store } from '../store/store';
 import { previewAudience, resolveThenSend, type StartDeps } from './start-sending';
+import { postToChannel, type ChannelPostResult } from '../channels/post-to-channel';
+import { ThreadLimiter } from '../channels/thread-limiter';
 
 export interface EngineDeps {
   store: Store;
@@ -33,6 +36,10 @@ export interface EngineDeps {
   random?: () => number;
   /** This server's name in lease rows; random when absent. */
   holder?: string;
+  /** The limits shared with other workers (adapters/redis); an in-process token bucket when absent. */
+  limiter?: TenantRateLimiter;
+  /** Wakes other servers when work becomes due (adapters/queue); SQL polling alone when absent. */
+  workQueue?: WorkQueuePort;
 }
 
 /** The broadcast engine: what the API, the CLI and the bot call. One per process. */
@@ -42,16 +49,18 @@ export class BroadcastEngine {
   private readonly dispatcher: Dispatcher;
   private readonly scheduler: Scheduler;
   private readonly startDeps: StartDeps;
+  private readonly threads: ThreadLimiter;
 
   constructor(private readonly deps: EngineDeps) {
     const clock = deps.clock ?? systemClock;
     const logger = deps.logger ?? silentLogger;
     const holder = deps.holder ?? newId();
     const catalog = new CatalogCache(deps.installer, deps.config.appExternalId, clock);
-    const limiter = new RateLimiter(deps.config.limits, clock);
+    const limiter = deps.limiter ?? new RateLimiter(deps.config.limits, clock);
     this.ctx = { installer: deps.installer, messenger: deps.messenger, limiter, catalog, clock, config: deps.config, logger, random: deps.random ?? Math.random };
     this.progress = new ProgressHub(deps.store.recipients, { intervalMs: deps.config.progressIntervalMs, now: () => clock.now(), logger });
-    this.dispatcher = new Dispatcher(deps.store, this.ctx, this.progress);
+    this.threads = new ThreadLimiter(clock);
+    this.dispatcher = new Dispatcher(deps.store, this.ctx, this.progress, deps.workQueue);
     this.startDeps = { store: deps.store, directory: deps.directory, catalog, limits: deps.config.limits, clock, progress: this.progress, holder };
     this.scheduler = new Scheduler({ store: deps.store, clock, logger, holder, intervalMs: deps.config.schedulerIntervalMs, start: (n) => this.startScheduled(n) });
   }
@@ -65,10 +74,13 @@ export class BroadcastEngine {
     }
   }
 
-  /** Stops claiming work, finishes what is in flight and writes every outcome. */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming work, finishes what is in flight and writes every outcome. `handBack` (a worker's SIGTERM):
+   * calls still waiting for a rate-limit slot return their recipients to the database for another worker.
+   */
+  async stop(options: { handBack?: boolean } = {}): Promise<void> {
     await this.scheduler.stop();
-    await this.dispatcher.stop();
+    await this.dispatcher.stop(options);
     this.progress.stop();
   }
 
@@ -108,7 +120,7 @@ export class BroadcastEngine {
     }
     this.progress.status(notificationId, 'resolving');
     const report = await resolveThenSend(this.startDeps, notification);
-    this.dispatcher.wake();
+    this.dispatcher.wake({ tenantId: notification.tenantId, notificationId });
     return report;
   }
 
@@ -137,11 +149,11 @@ export class BroadcastEngine {
 
   /** Tries failed recipients again (all attempts and the repair allowance restored). Returns how many. */
   async resendFailed(notificationId: string): Promise<number> {
-    await this.require(notificationId);
+    const { tenantId } = await this.require(notificationId);
     const retried = await this.deps.store.recipients.retryFailed(notificationId, this.now());
     if (retried > 0 && (await this.deps.store.notifications.transition(notificationId, ['completed', 'sending'], 'sending', this.now()))) {
       this.progress.status(notificationId, 'sending');
-      this.dispatcher.wake();
+      this.dispatcher.wake({ tenantId, notificationId });
     }
     return retried;
   }
@@ -171,6 +183,15 @@ export class BroadcastEngine {
     return promoted;
   }
 
+  /**
+   * Posts a card to a team's channel (the General channel when none is named), installing Herald in the team
+   * first when it is missing. Checked like any card before anything is sent.
+   */
+  async postToChannel(input: { tenantId: string; teamId: string; channelId?: string; card: unknown; title: string }): Promise<ChannelPostResult> {
+    const { activity } = checkedCardActivity(input.card, input.title);
+    return postToChannel(this.ctx, this.deps.directory, this.threads, { tenantId: input.tenantId, teamId: input.teamId, channelId: input.channelId, activity });
+  }
+
   /** One scheduler pass now (tests, and a CLI that wants no timer). */
   runSchedulerOnce(): Promise<number> {
     return this.scheduler.tick();
@@ -180,7 +201,7 @@ export class BroadcastEngine {
     if (!(await this.deps.store.notifications.transition(notification.id, ['scheduled'], 'resolving', this.now()))) return;
     this.progress.status(notification.id, 'resolving');
     await resolveThenSend(this.startDeps, notification);
-    this.dispatcher.wake();
+    this.dispatcher.wake({ tenantId: notification.tenantId, notificationId: notification.id });
   }
 
   private async resolveInBackground(notification: Notification): Promise<void> {

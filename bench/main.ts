@@ -1,0 +1,37 @@
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { ceiling } from './scenarios/ceiling';
+import { overhead } from './scenarios/overhead';
+import { crash } from './scenarios/crash';
+import { printCeiling, printCrash, printOverhead } from './report';
+
+/**
+ * `npm run bench [-- --scenario ceiling|overhead|crash|all] [--users N]`: prints figures, never passes or fails
+ * on time. Each scenario runs the emulator and Herald in separate processes, as they would run for real.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      scenario: { type: 'string', default: 'all' },
+      users: { type: 'string' },
+      'overhead-users': { type: 'string', default: '100000' },
+    },
+    strict: true,
+  });
+  const scenarios = values.scenario === 'all' ? ['ceiling', 'overhead', 'crash'] : values.scenario!.split(',');
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  process.stdout.write(`# Herald benchmarks — ${new Date().toISOString()} — ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n\n`);
+  for (const scenario of scenarios) {
+    const started = Date.now();
+    if (scenario === 'ceiling') printCeiling(await ceiling({ users: Number(values.users ?? 10_000) }));
+    else if (scenario === 'overhead') printOverhead(await overhead({ users: Number(values['overhead-users']) }));
+    else if (scenario === 'crash') printCrash(await crash({ users: Number(values.users ?? 5_400), killAfterSeconds: [25, 25] }));
+    else throw new Error(`unknown scenario "${scenario}" (ceiling, overhead, crash or all)`);
+    process.stdout.write(`_(${scenario}: ${Math.round((Date.now() - started) / 1000)} s in all)_\n\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
