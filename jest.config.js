@@ -6,7 +6,6 @@ const node = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/scale/', '/tests/e2e/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
-  testTimeout: 30000,
 };
 
 /** The admin tab's React tests: jsdom, TSX with React's automatic JSX runtime. */
@@ -24,7 +23,7 @@ const tabs = {
       { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } },
     ],
   },
-  testTimeout: 30000,
 };
 
-module.exports = { projects: [node, tabs] };
+// testTimeout is a global option: inside a project entry jest ignores it.
+module.exports = { testTimeout: 30000, projects: [node, tabs] };

@@ -6,7 +6,7 @@ import { crash } from './scenarios/crash';
 import { printCeiling, printCrash, printOverhead } from './report';
 
 /**
- * `npm run bench [-- --scenario ceiling|overhead|crash|all] [--users N]`: prints figures, never passes or fails
+ * `npm run bench [-- --scenario ceiling|overhead|crash|all] [--users N] [--workers 1,4]`: prints figures, never passes or fails
  * on time. Each scenario runs the emulator and Herald in separate processes, as they would run for real.
  */
 async function main(): Promise<void> {
@@ -15,6 +15,8 @@ async function main(): Promise<void> {
       scenario: { type: 'string', default: 'all' },
       users: { type: 'string' },
       'overhead-users': { type: 'string', default: '100000' },
+      /** Comma-separated worker counts (`--workers 1,4`): each run uses N `npm run worker` processes on PostgreSQL + Redis. */
+      workers: { type: 'string' },
     },
     strict: true,
   });
@@ -23,9 +25,14 @@ async function main(): Promise<void> {
   process.stdout.write(`# Herald benchmarks — ${new Date().toISOString()} — ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n\n`);
   for (const scenario of scenarios) {
     const started = Date.now();
-    if (scenario === 'ceiling') printCeiling(await ceiling({ users: Number(values.users ?? 10_000) }));
-    else if (scenario === 'overhead') printOverhead(await overhead({ users: Number(values['overhead-users']) }));
-    else if (scenario === 'crash') printCrash(await crash({ users: Number(values.users ?? 5_400), killAfterSeconds: [25, 25] }));
+    if (scenario === 'ceiling' || scenario === 'overhead') {
+      // --workers 1,4: one run per count, N worker processes on PostgreSQL + Redis; without it, the one CLI process.
+      for (const workers of values.workers ? values.workers.split(',').map(Number) : [undefined]) {
+        if (workers !== undefined) process.stdout.write(`### ${workers} worker process${workers === 1 ? '' : 'es'} (PostgreSQL + Redis)\n\n`);
+        if (scenario === 'ceiling') printCeiling(await ceiling({ users: Number(values.users ?? 10_000), workers }));
+        else printOverhead(await overhead({ users: Number(values['overhead-users']), workers }));
+      }
+    } else if (scenario === 'crash') printCrash(await crash({ users: Number(values.users ?? 5_400), killAfterSeconds: [25, 25] }));
     else throw new Error(`unknown scenario "${scenario}" (ceiling, overhead, crash or all)`);
     process.stdout.write(`_(${scenario}: ${Math.round((Date.now() - started) / 1000)} s in all)_\n\n`);
   }

@@ -16,7 +16,7 @@ export function printCeiling(result: CeilingResult): void {
         `${(row.figures.p50Ms / 1000).toFixed(1)} s | ${(row.figures.p99Ms / 1000).toFixed(1)} s |\n`,
     );
   }
-  write('\n');
+  write(`\n429s per limit: already installed ${JSON.stringify(result.installed.throttledByRule)}; never installed ${JSON.stringify(result.fresh.throttledByRule)}\n\n`);
 }
 
 export function printOverhead(row: BroadcastOutcome & { recipientsPerSecond: number }): void {

@@ -1,14 +1,41 @@
-import { TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { ConversationEvents } from './conversation-events';
 import type { Logger } from '../config/logger';
+import type { BotFeatures } from './bot-features';
+import { answerCardInvoke, answerCardSubmit } from './card-actions';
+import { AnnounceCommand, ANNOUNCE_COMMAND } from './compose/announce-handler';
+import { ChatTurns } from './survey/chat-turns';
+import { POLITE_TEXT } from './replies';
+import { sendWelcome } from './welcome-turn';
+import type { CardActionDeps } from '../core/responses/card-action';
 
 /**
  * Herald's bot. Install notifications feed the engine's conversation cache (Teams' `conversationUpdate` or
- * `installationUpdate`, whichever arrives first, gives the 1:1 conversation without a Graph call).
+ * `installationUpdate`, whichever arrives first, gives the 1:1 conversation without a Graph call) and send the
+ * welcome. With its features wired, it also answers card actions, runs surveys, and hosts the compose-box
+ * "Announce" command.
  */
 export class HeraldBot extends TeamsActivityHandler {
-  constructor(private readonly events: ConversationEvents, private readonly log: Logger) {
+  private readonly cards: CardActionDeps | undefined;
+  private readonly chat: ChatTurns | undefined;
+  private readonly announce: AnnounceCommand | undefined;
+
+  constructor(private readonly events: ConversationEvents, private readonly log: Logger, private readonly features?: BotFeatures) {
     super();
+    if (features) {
+      const { store, events: responseEvents, clock } = features;
+      this.cards = { store, responses: store.responses, events: responseEvents, clock };
+      this.chat = new ChatTurns(features.storage, { contents: store.responses.contents, surveys: store.responses.surveys, events: responseEvents, clock }, log);
+      const { storage, owners, engine, audit } = features;
+      this.announce = new AnnounceCommand({ storage, owners, engine, audit, clock, log, contents: store.responses.contents, announcements: store.responses.announcements });
+    }
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.record(context);
       await next();
@@ -23,6 +50,42 @@ export class HeraldBot extends TeamsActivityHandler {
       if (context.activity.membersRemoved?.some((member) => member.id === botId)) await this.forget(context);
       await next();
     });
+    this.onMessage(async (context, next) => {
+      await this.message(context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    if (!this.cards) return super.onAdaptiveCardInvoke(context, invokeValue);
+    return answerCardInvoke(this.cards, context, invokeValue);
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.announce || action.commandId !== ANNOUNCE_COMMAND) return super.handleTeamsMessagingExtensionFetchTask(context, action);
+    return this.announce.fetchTask(context);
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.announce || action.commandId !== ANNOUNCE_COMMAND) return super.handleTeamsMessagingExtensionSubmitAction(context, action);
+    return this.announce.submit(context, action);
+  }
+
+  protected override async handleTeamsMessagingExtensionBotMessagePreviewEdit(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.announce || action.commandId !== ANNOUNCE_COMMAND) return super.handleTeamsMessagingExtensionBotMessagePreviewEdit(context, action);
+    return this.announce.edit(context);
+  }
+
+  protected override async handleTeamsMessagingExtensionBotMessagePreviewSend(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.announce || action.commandId !== ANNOUNCE_COMMAND) return super.handleTeamsMessagingExtensionBotMessagePreviewSend(context, action);
+    return this.announce.send(context);
+  }
+
+  private async message(context: TurnContext): Promise<void> {
+    if (this.cards && (await answerCardSubmit(this.cards, context))) return;
+    if (this.chat && context.activity.conversation.conversationType === 'personal') return this.chat.onMessage(context);
+    // A mention in a channel or group chat gets the same courtesy, without dialogs.
+    await context.sendActivity({ type: 'message', textFormat: 'markdown', text: POLITE_TEXT });
   }
 
   private async record(context: TurnContext): Promise<void> {
@@ -32,8 +95,12 @@ export class HeraldBot extends TeamsActivityHandler {
     if (activity.conversation.conversationType === 'personal') {
       const userAadId = activity.from?.aadObjectId;
       if (!userAadId) return;
+      // Decided before the conversation is recorded: recording hands waiting recipients their chat, after which
+      // Herald's own bulk install no longer looks like one.
+      const welcome = this.features ? await sendWelcome(this.features, context, { tenantId, userId: userAadId }, this.log) : undefined;
       await this.events.personalConversation({ tenantId, userAadId, conversationId: activity.conversation.id, serviceUrl: activity.serviceUrl });
       this.log.info({ tenantId, userId: userAadId }, 'personal install recorded');
+      await welcome?.();
       return;
     }
     const teamId = (activity.channelData as { team?: { aadGroupId?: string; id?: string } } | undefined)?.team?.aadGroupId;

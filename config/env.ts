@@ -18,6 +18,16 @@ export const envSchema = z
     HERALD_PUBLIC_URL: optionalUrl,
     HERALD_DATABASE_URL: z.string().default('sqlite:.herald/herald.db'),
     HERALD_REDIS_URL: optionalUrl,
+    /** Scale-out: `web` serves tab, API and bot; `worker` delivers; `all` (default) does both. */
+    HERALD_ROLE: z.enum(['web', 'worker', 'all']).default('all'),
+    /** `npm run worker`: the port of /healthz, /readyz and /metrics (0: any free port). */
+    HERALD_WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    /** How long a claimed recipient stays another worker's before it counts as abandoned (default 5 min). */
+    HERALD_LEASE_MS: z.coerce.number().int().min(1000).optional(),
+    /** Delivery processes sharing a tenant's limits: each keeps 1/N of them while Redis is unreachable. */
+    HERALD_WORKER_COUNT: z.coerce.number().int().min(1).default(1),
+    /** Prefix of Herald's Redis keys (two deployments, or test runs, sharing one Redis). */
+    HERALD_REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('herald'),
     HERALD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     HERALD_LOG_PRETTY: z.enum(['true', 'false']).optional(),
 
@@ -51,6 +61,21 @@ export const envSchema = z
     HERALD_ADMINS: list.optional(),
     /** Tenants whose users may use Herald; the home tenant when empty. */
     HERALD_ALLOWED_TENANTS: list.optional(),
+    /**
+     * The admin tab's SSO resource, the manifest's `webApplicationInfo.resource` (`api://{domain}/{client id}`):
+     * the audience its tokens must carry. Defaults to `api://{host of HERALD_PUBLIC_URL}/{client id}`.
+     */
+    HERALD_TAB_RESOURCE: z.string().startsWith('api://').optional(),
+
+    /** The bot's welcome on install: `on`, `off`, or `not-bulk` (not when Herald installs itself to deliver a broadcast). */
+    HERALD_WELCOME: z.enum(['on', 'off', 'not-bulk']).default('not-bulk'),
+    /** The welcome card's text (Markdown). */
+    HERALD_WELCOME_TEXT: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .default('Hi, I am Herald. Your organisation uses me to send you announcements that matter, and sometimes a quick poll or survey.'),
   })
   .superRefine((env, context) => {
     if ((env.HERALD_EMULATOR ?? (env.HERALD_TENANT_ID ? 'off' : 'embedded')) !== 'off') return;

@@ -92,7 +92,17 @@ export interface EmulatorContext {
   signing: SigningKey;
   /** Where the emulated Teams posts activities for the bot (`/api/messages`), when a bot is attached. */
   botEndpoint: string | undefined;
+  /** The personal tab the Teams client hosts (Herald's admin tab), when one is configured. */
+  tab?: TabSettings;
   log(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Where the hosted tab lives and the resource its SSO tokens are for (the manifest's `webApplicationInfo`). */
+export interface TabSettings {
+  /** The tab's content URL (the manifest's `staticTabs[].contentUrl`). */
+  url: string;
+  /** `webApplicationInfo.resource`; defaults to `api://{tab host}/{the tenant's Graph client id}`. */
+  resource?: string;
 }
 
 /** The authority's RS256 signing key, persisted across restarts (see `entra/keys.ts`). */

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from './server';
 
-/** `npm run emulator -- --port P --users N --seed S [--limits real|off] [--faults FILE] [--bot-endpoint URL]` */
+/** `npm run emulator -- --port P --users N --seed S [--limits real|off] [--faults FILE] [--bot-endpoint URL] [--tab-url URL [--tab-resource api://…]]` */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
       'bot-endpoint': { type: 'string' },
       'state-dir': { type: 'string' },
       'app-external-id': { type: 'string' },
+      'tab-url': { type: 'string' },
+      'tab-resource': { type: 'string' },
       verbose: { type: 'boolean', default: false },
     },
     strict: true,
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     botEndpoint: values['bot-endpoint'],
     stateDir: values['state-dir'],
     appExternalId: values['app-external-id'],
+    tab: values['tab-url'] ? { url: values['tab-url'], resource: values['tab-resource'] } : undefined,
     log: values.verbose ? (message, fields) => process.stderr.write(`${JSON.stringify({ message, ...fields })}\n`) : undefined,
   });
   process.stdout.write(`${JSON.stringify(emulator.info)}\n`);

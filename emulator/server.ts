@@ -2,7 +2,7 @@ import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { EmulatorContext, EmulatorUrls } from './context';
+import type { EmulatorContext, EmulatorUrls, TabSettings } from './context';
 import { seedDirectory } from './tenant/seed';
 import { TenantState } from './tenant/state';
 import { loadOrCreateSigningKey } from './entra/keys';
@@ -32,6 +32,8 @@ export interface EmulatorOptions {
   stateDir?: string;
   /** The manifest id of the Herald app in the catalog; derived from the seed when absent. */
   appExternalId?: string;
+  /** The personal tab the Teams client hosts (its URL and SSO resource); also settable later with `setTab`. */
+  tab?: TabSettings;
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -55,6 +57,8 @@ export interface RunningEmulator {
   context: EmulatorContext;
   /** Points the emulated Teams at a bot (for a bot started after the emulator). */
   setBotEndpoint(url: string | undefined): void;
+  /** Points the Teams client's hosted tab at a web app (for a tab served after the emulator started). */
+  setTab(tab: TabSettings | undefined): void;
   close(): Promise<void>;
 }
 
@@ -99,6 +103,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     counters: createCounters(),
     signing,
     botEndpoint: options.botEndpoint,
+    tab: options.tab,
     log: options.log ?? (() => undefined),
   };
 
@@ -145,6 +150,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     context,
     setBotEndpoint(url) {
       context.botEndpoint = url;
+    },
+    setTab(tab) {
+      context.tab = tab;
     },
     close: async () => {
       detachTeams();

@@ -1,9 +1,12 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
-import { MsalServiceClientCredentialsFactory } from 'botframework-connector';
+import { AuthenticationError, MsalServiceClientCredentialsFactory, type AuthenticateRequestResult } from 'botframework-connector';
 import { createConfidentialClient } from '../auth/token-provider';
 
 export interface BotCredentials {
@@ -47,5 +50,28 @@ export function createCloudAdapter(credentials: BotCredentials): CloudAdapter {
     configuration,
     new MsalServiceClientCredentialsFactory(credentials.appId, msal),
   );
-  return new CloudAdapter(authentication);
+  return new ChannelCheckedAdapter(authentication);
+}
+
+/**
+ * botbuilder answers 500 when a token names the channel's key but its signature does not verify (the JWT library's
+ * error is not an `AuthenticationError`). Any failure to authenticate the caller is a 401 here, as for a missing
+ * or unknown token; failures of the bot's own logic keep their 500.
+ */
+class ChannelCheckedAdapter extends CloudAdapter {
+  protected override async processActivity(
+    authorization: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    if (typeof authorization !== 'string') return super.processActivity(authorization, activity, logic);
+    let authenticated: AuthenticateRequestResult;
+    try {
+      authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authorization);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError(`Unauthorized: ${(error as Error).message}`, 401);
+    }
+    return super.processActivity(authenticated, activity, logic);
+  }
 }

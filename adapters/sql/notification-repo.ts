@@ -47,9 +47,9 @@ export class NotificationRepo implements NotificationStore {
     return rows.map(toNotification);
   }
 
-  async sendingVersions(): Promise<Array<{ id: string; updatedAt: number }>> {
-    const rows = await this.db.selectFrom('notifications').select(['id', 'updated_at']).where('status', '=', 'sending').orderBy('created_at').execute();
-    return rows.map((row) => ({ id: row.id, updatedAt: Number(row.updated_at) }));
+  async sendingVersions(): Promise<Array<{ id: string; updatedAt: number; tenantId: string }>> {
+    const rows = await this.db.selectFrom('notifications').select(['id', 'updated_at', 'tenant_id']).where('status', '=', 'sending').orderBy('created_at').execute();
+    return rows.map((row) => ({ id: row.id, updatedAt: Number(row.updated_at), tenantId: row.tenant_id }));
   }
 
   async dueScheduled(now: number, limit: number): Promise<Notification[]> {

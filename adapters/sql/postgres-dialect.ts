@@ -2,7 +2,7 @@ import { PostgresDialect, type PostgresPool } from 'kysely';
 
 /** The slice of the `pg` module we use, typed here so this file compiles before `pg` is installed. */
 interface PgModule {
-  Pool: new (config: { connectionString: string; max?: number }) => PostgresPool;
+  Pool: new (config: { connectionString: string; max?: number }) => PostgresPool & { on(event: 'error', listener: (error: Error) => void): unknown };
   types: { setTypeParser(oid: number, parse: (text: string) => unknown): void };
 }
 
@@ -23,5 +23,9 @@ export async function postgresDialect(connectionString: string): Promise<Postgre
     throw new Error('PostgreSQL needs the `pg` package: run `npm install pg`.', { cause: error });
   }
   pg.types.setTypeParser(INT8_OID, (text) => Number(text));
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 10 }) });
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection dropped by the server (a restart, a failover) is reported here; without a listener it would
+  // crash the process. The pool replaces it, and queries in progress fail and are retried by their callers.
+  pool.on('error', () => undefined);
+  return new PostgresDialect({ pool });
 }

@@ -4,6 +4,7 @@ import { ConversationRepo } from './conversation-repo';
 import { LeaseRepo } from './lease-repo';
 import { NotificationRepo } from './notification-repo';
 import { RecipientRepo } from './recipient-repo';
+import { ResponseRepo } from './response-repo';
 import type { Database, SqlDialectName } from './schema';
 
 /** The Store over Kysely: one data layer for SQLite and PostgreSQL. */
@@ -12,6 +13,7 @@ export class SqlStore implements Store {
   readonly recipients: RecipientRepo;
   readonly conversations: ConversationRepo;
   readonly leases: LeaseRepo;
+  readonly responses: ResponseRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -21,6 +23,7 @@ export class SqlStore implements Store {
     this.recipients = new RecipientRepo(db, dialect);
     this.conversations = new ConversationRepo(db);
     this.leases = new LeaseRepo(db);
+    this.responses = new ResponseRepo(db);
   }
 
   async ping(): Promise<void> {

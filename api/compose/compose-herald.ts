@@ -13,14 +13,18 @@ import { BroadcastEngine } from '../../core/engine/broadcast-engine';
 import { engineConfig } from '../../core/delivery/engine-config';
 import { DEFAULT_RATE_LIMITS } from '../../core/delivery/rate-limiter';
 import type { Store } from '../../core/store/store';
-import { HeraldBot } from '../../bot/herald-bot';
 import { botRoute } from '../http/bot-route';
 import { healthRoutes } from '../http/health-routes';
 import { startWebServer, type RunningWebServer } from '../http/web-server';
 import { claimEmulatorBot, linkEmulator, type EmulatorLink } from './emulator-link';
 import type { RunningEmulator } from '../../emulator/server';
 import { settingsFromEmulator, settingsFromEnv, type TenantSettings } from './tenant-settings';
-import { engineConversationEvents } from './conversation-events';
+import { composeBot } from './compose-bot';
+import { scaleOutParts, type ScaleOutParts } from './scale-out';
+import { meteredInstaller, meteredMessenger } from '../metrics/metered-ports';
+import { metricsRoute } from '../metrics/metrics-route';
+import { createAdminStore } from '../../adapters/sql/admin-repo';
+import { composeAdminApi, type AdminParts } from './compose-admin';
 
 export interface ComposeOptions {
   env: Env;
@@ -39,8 +43,12 @@ export interface Herald {
   settings: TenantSettings;
   store: Store;
   engine: BroadcastEngine;
+  /** Metrics, and with Redis the shared limiter and work queue (api/compose/scale-out.ts). */
+  scale: ScaleOutParts;
   web?: RunningWebServer;
   emulator?: EmulatorLink;
+  /** The admin tab and its API (serve `full` only). */
+  admin?: AdminParts;
   close(): Promise<void>;
 }
 
@@ -68,30 +76,38 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
     authorityBaseUrl: settings.authorityBaseUrl,
     channelOpenIdMetadataUrl: settings.channelOpenIdMetadataUrl,
   });
+  const limits = { ...DEFAULT_RATE_LIMITS, connector: env.HERALD_SEND_RATE, installedAppsGet: env.HERALD_INSTALL_RATE, installedAppsPost: env.HERALD_INSTALL_RATE };
+  const scale = scaleOutParts(env, log, settings.tenantId, limits);
   const engine = new BroadcastEngine({
     store,
     directory: new GraphDirectory(graph),
-    installer: new GraphInstaller(new GraphBatcher(graph)),
-    messenger: new BotMessenger(adapter, settings.botAppId),
-    config: engineConfig({
-      appExternalId: settings.appExternalId,
-      serviceUrl: settings.botServiceUrl,
-      limits: { ...DEFAULT_RATE_LIMITS, connector: env.HERALD_SEND_RATE, installedAppsGet: env.HERALD_INSTALL_RATE, installedAppsPost: env.HERALD_INSTALL_RATE },
-    }),
+    installer: meteredInstaller(new GraphInstaller(new GraphBatcher(graph)), scale.metrics),
+    messenger: meteredMessenger(new BotMessenger(adapter, settings.botAppId), scale.metrics),
+    config: engineConfig({ appExternalId: settings.appExternalId, serviceUrl: settings.botServiceUrl, limits, ...scale.config }),
+    limiter: scale.limiter,
+    workQueue: scale.queue,
     logger: log,
   });
 
+  const adminStore = createAdminStore(store);
+  const admin = options.serve === 'full' ? await composeAdminApi({ env, log, store, admin: adminStore, engine, directory: new GraphDirectory(graph), settings, emulator }) : undefined;
+  const botParts = composeBot({ env, log, store, engine, graph, adapter, settings, audit: adminStore.audit });
   let web: RunningWebServer | undefined;
   if (options.serve !== 'none') {
     const app = express();
     app.disable('x-powered-by');
     app.use(healthRoutes(store));
-    app.use(botRoute(adapter, new HeraldBot(engineConversationEvents(engine, store), log), log));
+    app.use(metricsRoute(scale.metrics, scale.metricsSources(store)));
+    app.use(botRoute(adapter, botParts.bot, log));
+    if (admin) app.use(admin.router);
     web = await startWebServer(app, env.HERALD_HOST, options.serve === 'full' ? env.HERALD_PORT : 0);
+    admin?.attach(web);
     emulator?.running?.setBotEndpoint(`${web.url}/api/messages`);
     if (emulator?.claimBot) await claimEmulatorBot(emulator, `${web.url}/api/messages`);
   }
   await engine.start();
+  await botParts.start();
+  scale.start(store);
 
   return {
     env,
@@ -99,10 +115,15 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
     settings,
     store,
     engine,
+    scale,
     web,
     emulator,
+    admin,
     close: async () => {
+      botParts.stop();
+      admin?.close();
       await engine.stop();
+      await scale.close();
       await web?.close();
       await store.close();
       if (!options.emulator) await emulator?.running?.close();

@@ -1,20 +1,12 @@
 import { z } from 'zod';
+import { audienceSourceSchema, audienceSpecSchema } from '../../core/audience/audience-spec';
 
-/** One source of recipients, as the tab and the command line describe it. */
-export const audienceSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('user'), id: z.string().min(1), label: z.string().optional() }),
-  z.object({ kind: z.literal('group'), id: z.string().min(1), label: z.string().optional() }),
-  z.object({ kind: z.literal('team'), id: z.string().min(1), label: z.string().optional() }),
-  z.object({ kind: z.literal('everyone') }),
-  /** CSV text of UPNs or object ids, one per row (a header row is optional). */
-  z.object({ kind: z.literal('csv'), text: z.string().max(5_000_000), label: z.string().optional() }),
-]);
-
-export const audienceSchema = z.object({
-  include: z.array(audienceSourceSchema).min(1, 'choose at least one recipient, group, team, CSV or everyone'),
-  exclude: z.array(audienceSourceSchema).default([]),
-  includeGuests: z.boolean().default(false),
-});
+/**
+ * One source of recipients and the whole audience, as the tab, the command line and the engine describe them:
+ * core's schema is the one schema (its `label` keeps what the author saw, for showing the audience again).
+ */
+export { audienceSourceSchema };
+export const audienceSchema = audienceSpecSchema;
 
 export type AudienceSource = z.infer<typeof audienceSourceSchema>;
 export type Audience = z.infer<typeof audienceSchema>;

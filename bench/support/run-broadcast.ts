@@ -11,6 +11,8 @@ export interface BroadcastOutcome {
   /** Requests the emulator answered, and how many of them with 429, during this broadcast. */
   requests: number;
   throttled: number;
+  /** 429s the emulator issued during the broadcast, per limit. */
+  throttledByRule?: Record<string, number>;
   lost: number;
   duplicated: number;
 }
@@ -63,6 +65,11 @@ export async function runBroadcast(
     wallSeconds,
     requests: requestTotal(after.counters) - requestTotal(before.counters),
     throttled: throttledTotal(after.counters) - throttledTotal(before.counters),
+    throttledByRule: Object.fromEntries(
+      Object.entries(after.throttled)
+        .map(([rule, count]) => [rule, count - (before.throttled[rule] ?? 0)] as const)
+        .filter(([, count]) => count > 0),
+    ),
     // Recipients Herald marked failed (with a reason) are not lost: they are reported.
     lost: Math.max(0, lost - failed),
     duplicated,

@@ -11,6 +11,17 @@ const httpsUrl = z
   .url('must be a full URL, such as https://contoso.com/page')
   .refine((value) => /^https:\/\//i.test(value), 'must start with https://');
 
+/**
+ * Card images must be https for Teams to load them. The one exception is a loopback address (localhost, 127.0.0.1,
+ * [::1]): Herald's local mode serves uploaded images there, only the emulator's Teams client on the same machine
+ * can load them, and no real Teams client could ever reach such an address, so allowing it exposes nothing.
+ */
+const imageUrl = z
+  .string()
+  .trim()
+  .url('must be a full URL, such as https://contoso.com/picture.png')
+  .refine((value) => /^https:\/\//i.test(value) || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//i.test(value), 'must start with https://');
+
 export const pollSchema = z.object({
   question: z.string().trim().min(1, 'the poll needs a question').max(300),
   options: z
@@ -31,7 +42,7 @@ export const cardContentSchema = z.object({
   title: z.string().trim().min(1, 'a title is required').max(TITLE_MAX),
   /** Markdown (the subset Adaptive Cards render: bold, italic, lists, links). */
   summary: z.string().trim().max(4000).default(''),
-  imageUrl: httpsUrl.optional(),
+  imageUrl: imageUrl.optional(),
   body: z.string().trim().max(8000).default(''),
   buttons: z
     .array(z.object({ title: z.string().trim().min(1, 'a button needs a label').max(40), url: httpsUrl }))

@@ -44,8 +44,26 @@ const TEMPLATE = {
   ],
   actions: [
     { $data: '${buttons}', type: 'Action.OpenUrl', title: '${title}', url: '${url}' },
-    { $when: '${poll != null}', type: 'Action.Execute', title: '${voteLabel}', verb: CARD_VERBS.vote, data: { notificationId: '${notificationId}' }, associatedInputs: 'auto' },
-    { $when: '${acknowledge && !acknowledged}', type: 'Action.Execute', title: 'Acknowledge', verb: CARD_VERBS.acknowledge, style: 'positive', data: { notificationId: '${notificationId}' }, associatedInputs: 'none' },
+    {
+      $when: '${poll != null}',
+      type: 'Action.Execute',
+      title: '${voteLabel}',
+      verb: CARD_VERBS.vote,
+      data: { notificationId: '${notificationId}' },
+      associatedInputs: 'auto',
+      // Teams clients without Universal Actions send this instead (docs: "Backward compatibility"); the bot treats both alike.
+      fallback: { type: 'Action.Submit', title: '${voteLabel}', data: { verb: CARD_VERBS.vote, notificationId: '${notificationId}' } },
+    },
+    {
+      $when: '${acknowledge && !acknowledged}',
+      type: 'Action.Execute',
+      title: 'Acknowledge',
+      verb: CARD_VERBS.acknowledge,
+      style: 'positive',
+      data: { notificationId: '${notificationId}' },
+      associatedInputs: 'none',
+      fallback: { type: 'Action.Submit', title: 'Acknowledge', data: { verb: CARD_VERBS.acknowledge, notificationId: '${notificationId}' } },
+    },
   ],
 };
 

@@ -1,5 +1,6 @@
 import { cardActivity } from '../cards/card-activity';
 import { OPEN_STATES } from '../recipients/recipient';
+import type { DueNotice, WorkQueuePort } from '../ports/work-queue';
 import type { Outcome } from '../store/outcomes';
 import type { ClaimedRecipient, Store } from '../store/store';
 import { CompletionBuffer } from './completion-buffer';
@@ -28,11 +29,17 @@ export class Dispatcher {
   private readonly buffer: CompletionBuffer;
   /** Notifications stopped (cancelled) since their rows were claimed: queued calls for them are not made. */
   private readonly stopped = new Set<string>();
+  /** Set by `stop({ handBack: true })`: calls still waiting for a rate-limit slot give their rows back. */
+  private handingBack = false;
+  /** Rotates which notification claims first, so rounding never favours the oldest one. */
+  private turn = 0;
 
   constructor(
     private readonly store: Store,
     private readonly ctx: WorkContext,
     private readonly progress: ProgressHub,
+    /** Wakes other servers when work becomes due (scale-out); SQL polling alone works without it. */
+    private readonly queue?: WorkQueuePort,
   ) {
     const { flushIntervalMs: intervalMs, flushBatch: batch } = ctx.config;
     this.buffer = new CompletionBuffer(store.recipients, { intervalMs, batch, logger: ctx.logger, onFlushed: (done) => this.flushed(done) });
@@ -46,12 +53,20 @@ export class Dispatcher {
     }
     this.running = true;
     this.loop = this.run();
+    await this.queue?.start(() => this.wake()).catch((error: unknown) => {
+      this.ctx.logger.warn({ err: error }, 'the work queue is unreachable; polling the database until it is back');
+    });
   }
 
-  /** Stops claiming, lets in-flight work finish and writes every outcome. */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming, lets in-flight work finish and writes every outcome. With `handBack`, rows still waiting for a
+   * rate-limit slot go back to the database as due at once (another worker takes them); calls on the wire finish.
+   */
+  async stop(options: { handBack?: boolean } = {}): Promise<void> {
     this.running = false;
+    this.handingBack = options.handBack ?? false;
     this.wake();
+    await this.queue?.stop().catch(() => undefined);
     await this.loop;
     await Promise.all([...this.tasks]);
     await this.buffer.flush();
@@ -71,8 +86,9 @@ export class Dispatcher {
     this.stopped.add(notificationId);
   }
 
-  /** Look for work now (a notification started, a conversation arrived). */
-  wake(): void {
+  /** Look for work now (a notification started, a conversation arrived); with a notice, other servers look too. */
+  wake(notice?: DueNotice): void {
+    if (notice) this.announce(notice);
     const wakeUp = this.wakeUp;
     this.wakeUp = undefined;
     wakeUp?.();
@@ -83,13 +99,15 @@ export class Dispatcher {
       let claimed = 0;
       try {
         const idle: string[] = [];
-        const sending = await this.store.notifications.sendingVersions();
+        const sending = this.mine(await this.store.notifications.sendingVersions());
         this.noticeStopped(sending.map((notification) => notification.id));
-        for (const notification of sending) {
-          const taken = await this.claimFor(notification.id, await this.activityOf(notification));
+        for (let index = 0; index < sending.length; index += 1) {
+          const notification = sending[(index + this.turn) % sending.length]!;
+          const taken = await this.claimFor(notification, await this.activityOf(notification), sending.length - index);
           if (taken === 0) idle.push(notification.id);
           claimed += taken;
         }
+        this.turn += 1;
         // Only a notification with nothing due can be finished; counting the others would waste a scan per pass.
         await this.completeFinished(idle);
       } catch (error) {
@@ -99,16 +117,23 @@ export class Dispatcher {
     }
   }
 
-  private async claimFor(notificationId: string, activity: Record<string, unknown> | undefined): Promise<number> {
+  /**
+   * Claims for one notification its fair share of the free in-flight room: the room left divided among the
+   * notifications still to claim this pass, so a large broadcast never starves a small one started after it.
+   */
+  private async claimFor(notice: { id: string; tenantId: string }, activity: Record<string, unknown> | undefined, sharers: number): Promise<number> {
     if (!activity) return 0;
     let claimed = 0;
     for (const work of ['send', 'install'] as const) {
-      const room = Math.min(this.ctx.config.claimBatch, this.capacity(work) - this.inFlight[work]);
+      const free = this.capacity(work) - this.inFlight[work];
+      const room = Math.min(this.ctx.config.claimBatch, Math.ceil(free / sharers));
       if (room <= 0 || !this.running) continue;
       const now = this.ctx.clock.now();
-      const rows = await this.store.recipients.claim(notificationId, work, room, now, this.ctx.config.leaseMs);
-      for (const row of rows) this.launch(work, notificationId, row, activity);
+      const rows = await this.store.recipients.claim(notice.id, work, room, now, this.ctx.config.leaseMs);
+      for (const row of rows) this.launch(work, notice.id, row, activity);
       claimed += rows.length;
+      // A full batch means more is due than this server has room for: wake another one.
+      if (rows.length === room) this.announce({ tenantId: notice.tenantId, notificationId: notice.id });
     }
     return claimed;
   }
@@ -116,10 +141,23 @@ export class Dispatcher {
   private launch(work: Work, notificationId: string, recipient: ClaimedRecipient, activity: Record<string, unknown>): void {
     this.inFlight[work] += 1;
     this.settle(notificationId, +1);
-    const isActive = () => !this.stopped.has(notificationId);
+    // A call not yet made when the row's lease is about to run out is dropped: another worker may own the row by
+    // the time the call lands (a long Retry-After pause, a slow queue of slots), and writing anything would undo it.
+    const { leaseMs } = this.ctx.config;
+    const deadline = this.ctx.clock.now() + leaseMs - Math.min(leaseMs / 4, 30_000);
+    let lapsed = false;
+    const isActive = () => {
+      lapsed = this.ctx.clock.now() >= deadline;
+      return !lapsed && !this.handingBack && !this.stopped.has(notificationId);
+    };
     const run = work === 'send' ? sendToRecipient(this.ctx, recipient, activity, isActive) : installForRecipient(this.ctx, recipient, isActive);
     const task = run
       .then((outcome) => {
+        if (lapsed) {
+          this.ctx.logger.warn({ recipientId: recipient.id, notificationId }, 'a claimed recipient waited past its lease; left to whoever claims it next');
+          this.settle(notificationId, -1);
+          return;
+        }
         this.owners.set(outcome, notificationId);
         this.buffer.add(outcome);
       })
@@ -183,6 +221,18 @@ export class Dispatcher {
     const activity = cardActivity(notification.card, notification.title);
     this.activities.set(version.id, { updatedAt: notification.updatedAt, activity });
     return activity;
+  }
+
+  /** The notifications of tenants this process delivers for. */
+  private mine<T extends { tenantId: string }>(sending: T[]): T[] {
+    const tenants = this.ctx.config.deliverTenants;
+    return tenants ? sending.filter((notification) => tenants.includes(notification.tenantId)) : sending;
+  }
+
+  private announce(notice: DueNotice): void {
+    this.queue?.announce(notice).catch((error: unknown) => {
+      this.ctx.logger.debug({ err: error, notificationId: notice.notificationId }, 'could not announce due work; servers will find it by polling');
+    });
   }
 
   private capacity(work: Work): number {

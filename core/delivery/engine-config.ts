@@ -30,6 +30,11 @@ export interface EngineConfig {
   resumeInFlightOnStart: boolean;
   /** How often the scheduler looks for due scheduled notifications. */
   schedulerIntervalMs: number;
+  /**
+   * The tenants this process can deliver for (its ports hold their credentials); every tenant when absent. Servers
+   * of several deployments may share one database: each claims only its own tenants' recipients.
+   */
+  deliverTenants?: string[];
 }
 
 export const DEFAULT_ENGINE_CONFIG: Omit<EngineConfig, 'appExternalId' | 'serviceUrl'> = {

@@ -21,8 +21,20 @@ export const DEFAULT_RATE_LIMITS: RateLimits = { connector: 49, installedAppsGet
 
 export const UNLIMITED: RateLimits = { connector: Infinity, installedAppsGet: Infinity, installedAppsPost: Infinity, burst: 1 };
 
-/** One token bucket per tenant per operation kind. */
-export class RateLimiter {
+/**
+ * The port every Microsoft call goes through: a slot per tenant per operation kind, and a pause after a 429.
+ * In one process the in-process `RateLimiter` below is enough; several workers share one limit through
+ * adapters/redis (a token bucket in Redis), so the tenant-wide limits hold across all of them together.
+ */
+export interface TenantRateLimiter {
+  /** Resolves when a call of `kind` to `tenantId` may go. */
+  acquire(tenantId: string, kind: OperationKind): Promise<void>;
+  /** Honours a Retry-After: nothing of this kind goes to this tenant for `ms` (from any worker sharing the limit). */
+  pause(tenantId: string, kind: OperationKind, ms: number): void;
+}
+
+/** One token bucket per tenant per operation kind, in this process. */
+export class RateLimiter implements TenantRateLimiter {
   private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(

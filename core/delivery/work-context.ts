@@ -4,13 +4,13 @@ import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import type { CatalogCache } from './catalog-cache';
 import type { EngineConfig } from './engine-config';
-import type { RateLimiter } from './rate-limiter';
+import type { TenantRateLimiter } from './rate-limiter';
 
 /** What a unit of recipient work needs: the ports, the shared limiter and the tuning. */
 export interface WorkContext {
   installer: InstallerPort;
   messenger: MessengerPort;
-  limiter: RateLimiter;
+  limiter: TenantRateLimiter;
   catalog: CatalogCache;
   clock: Clock;
   config: EngineConfig;

@@ -95,14 +95,17 @@ export class BroadcastEngine {
     return this.progress.subscribe(listener);
   }
 
-  /** Validates and stores a draft (or a scheduled notification when `scheduledAt` is given). */
-  async createNotification(input: NotificationInput): Promise<Notification> {
+  /**
+   * Validates and stores a draft (or a scheduled notification when `scheduledAt` is given). `id` lets a caller that
+   * built the card for a known id (the card's actions carry it) keep that id; a new one otherwise.
+   */
+  async createNotification(input: NotificationInput, id: string = newId()): Promise<Notification> {
     const parsed = notificationInputSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error.issues);
     const { card } = checkedCardActivity(parsed.data.card, parsed.data.title);
     const { scheduledAt, timeZone, ...rest } = parsed.data;
     const status = scheduledAt === undefined ? 'draft' : 'scheduled';
-    return this.deps.store.notifications.create({ ...rest, id: newId(), card, status, scheduledAt: scheduledAt ?? null, timeZone: timeZone ?? null }, this.now());
+    return this.deps.store.notifications.create({ ...rest, id, card, status, scheduledAt: scheduledAt ?? null, timeZone: timeZone ?? null }, this.now());
   }
 
   /** Resolves a draft's audience and reports counts and the estimate, without sending. */

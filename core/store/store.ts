@@ -1,6 +1,7 @@
 import type { Notification, NewNotification, NotificationStatus } from '../notifications/notification';
 import type { ConversationRecord, NewRecipient, Recipient, RecipientState, StateCounts } from '../recipients/recipient';
 import type { Outcome } from './outcomes';
+import type { ResponseStore } from '../responses/response-store';
 
 /** Everything core keeps durably. adapters/sql implements it for SQLite and PostgreSQL. */
 export interface Store {
@@ -8,6 +9,8 @@ export interface Store {
   readonly recipients: RecipientStore;
   readonly conversations: ConversationStore;
   readonly leases: LeaseStore;
+  /** What recipients answered (acknowledgements, polls, surveys) and what the bot keeps (welcomes, announcements). */
+  readonly responses: ResponseStore;
   /** Resolves when the database answers a trivial query (readiness checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -19,7 +22,7 @@ export interface NotificationStore {
   list(tenantId: string, limit: number): Promise<Notification[]>;
   withStatus(status: NotificationStatus): Promise<Notification[]>;
   /** Ids and versions of the notifications being sent: the dispatcher's cheap per-pass query (no JSON columns). */
-  sendingVersions(): Promise<Array<{ id: string; updatedAt: number }>>;
+  sendingVersions(): Promise<Array<{ id: string; updatedAt: number; tenantId: string }>>;
   /** Scheduled notifications whose time has come. */
   dueScheduled(now: number, limit: number): Promise<Notification[]>;
   /** Moves to `to` only from one of `from`; false when the notification was elsewhere (someone else moved it). */

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { EmulatorContext } from '../context';
 import { apiRoutes } from './api-routes';
 import { LiveEvents } from './live-events';
+import { composeRoutes } from './compose-routes';
+import { tabHostRoutes } from './tab-host-routes';
 
 const PUBLIC_DIR = path.join(__dirname, 'public');
 
@@ -15,6 +17,8 @@ export function teamsClientRouter(ctx: EmulatorContext): Router {
   // Relative URLs in the page need the trailing slash.
   router.get('/', (req, res, next) => (req.originalUrl.split('?')[0]!.endsWith('/') ? next() : res.redirect(301, `${req.baseUrl}/`)));
   router.get('/vendor/adaptivecards.min.js', (_req, res) => res.sendFile(require.resolve('adaptivecards/dist/adaptivecards.min.js')));
+  router.use('/api/tab', tabHostRoutes(ctx));
+  router.use('/api/compose-extension', composeRoutes(ctx));
   router.use('/api', apiRoutes(ctx, new LiveEvents(ctx.state)));
   router.use(express.static(PUBLIC_DIR, { index: 'index.html' }));
   return router;

@@ -3,7 +3,8 @@ import { api, openEvents } from './api.js';
 import { renderMessage } from './messages.js';
 
 const $ = (testId) => document.querySelector(`[data-testid="${testId}"]`);
-const view = { user: null, pane: 'chat', conversationId: null, title: '', events: null };
+// `?pane=tab` opens the Herald tab first (links and end-to-end tests).
+const view = { user: null, pane: new URL(location.href).searchParams.get('pane') ?? 'chat', conversationId: null, title: '', events: null };
 
 function toast(text, isError = false) {
   const element = $('toast');
@@ -78,8 +79,11 @@ document.querySelectorAll('.rail-button').forEach((button) => button.addEventLis
 async function showPane(pane) {
   view.pane = pane;
   document.querySelectorAll('.rail-button').forEach((button) => button.setAttribute('aria-pressed', String(button.dataset.pane === pane)));
+  // Apps in the rail draw their own pane (tab-pane.js hosts the Herald tab).
+  document.dispatchEvent(new CustomEvent('teams:pane', { detail: { pane, user: view.user } }));
   if (!view.user) return;
   if (pane === 'chat') return showChat();
+  if (pane !== 'teams') return;
   const { teams } = await api.teams(view.user.id);
   const list = $('list-pane');
   list.replaceChildren();
@@ -102,6 +106,7 @@ async function showChat() {
   list.replaceChildren(listItem('chat-herald', 'Herald', chat.conversationId ? 'Personal chat' : 'Not installed', () => void showChat()));
   list.firstChild.setAttribute('aria-current', 'true');
   view.conversationId = chat.conversationId;
+  channelShown(null, null);
   $('content-title').textContent = 'Herald';
   $('install-herald').hidden = chat.user.heraldInstalled;
   $('compose').hidden = !chat.conversationId;
@@ -111,6 +116,7 @@ async function showChat() {
 async function showChannel(team, channel) {
   const { activities } = await api.activities(channel.id);
   view.conversationId = channel.id;
+  channelShown(team, channel);
   $('content-title').textContent = `${team.displayName} › ${channel.displayName}`;
   $('install-herald').hidden = true;
   $('compose').hidden = true;
@@ -119,6 +125,7 @@ async function showChannel(team, channel) {
 
 function clearConversation(title) {
   view.conversationId = null;
+  channelShown(null, null);
   $('content-title').textContent = title;
   $('install-herald').hidden = true;
   $('compose').hidden = true;
@@ -168,6 +175,11 @@ $('install-herald').addEventListener('click', async () => {
     toast(error.message, true);
   }
 });
+
+// The compose box's app actions (compose.js) follow the channel shown.
+function channelShown(team, channel) {
+  document.dispatchEvent(new CustomEvent('teams:channel', { detail: { user: view.user, team, channel } }));
+}
 
 // ---- small builders ----
 function listItem(testId, title, subtitle, onClick) {

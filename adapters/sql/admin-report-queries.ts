@@ -1,0 +1,35 @@
+import type { RecipientQuery, ReportQueries } from '../../core/admin/admin-store';
+import type { Recipient } from '../../core/recipients/recipient';
+import type { AdminDb } from './admin-repo';
+import { num, toRecipient } from './row-mappers';
+
+/** The report's queries over the engine's recipient rows, each on the (notification, state, …) index. */
+export class AdminReportQueries implements ReportQueries {
+  constructor(private readonly db: AdminDb) {}
+
+  async failureReasons(notificationId: string): Promise<Record<string, number>> {
+    const rows = await this.db
+      .selectFrom('recipients')
+      .select((eb) => ['reason', eb.fn.countAll<number | string>().as('count')])
+      .where('notification_id', '=', notificationId)
+      .where('state', '=', 'failed')
+      .groupBy('reason')
+      .execute();
+    return Object.fromEntries(rows.map((row) => [row.reason ?? 'unknown', num(row.count)]));
+  }
+
+  async recipients(notificationId: string, query: RecipientQuery): Promise<Recipient[]> {
+    let select = this.db.selectFrom('recipients').selectAll().where('notification_id', '=', notificationId).where('id', '>', query.afterId);
+    if (query.state) select = select.where('state', '=', query.state);
+    if (query.reason) select = select.where('reason', '=', query.reason);
+    const rows = await select.orderBy('id').limit(query.limit).execute();
+    return rows.map(toRecipient);
+  }
+
+  async discardNotification(id: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('recipients').where('notification_id', '=', id).execute();
+      await trx.deleteFrom('notifications').where('id', '=', id).execute();
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import { once } from 'node:events';
+import express, { type RequestHandler, type Router } from 'express';
+import { z } from 'zod';
+import { describeFailure } from '../../core/delivery/failure-reasons';
+import type { Recipient } from '../../core/recipients/recipient';
+import { recipientsCsv } from '../../core/reports/recipients-csv';
+import type { UserResponse } from '../../core/responses/response-store';
+import type { AdminDeps } from '../admin/admin-deps';
+import type { Drafts } from '../admin/drafts';
+import type { ReportBuilder } from '../admin/report-builder';
+import type { ReportHub } from '../admin/report-hub';
+import { recipientStateSchema, type RecipientRow } from '../contract/notifications';
+import { route } from '../http/async-route';
+
+const recipientsQuery = z.object({
+  state: recipientStateSchema.optional(),
+  reason: z.string().min(1).max(100).optional(),
+  after: z.string().regex(/^\d+$/, 'must be the `next` value of the previous page').optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+/** The report, the per-recipient pages and the CSV export. */
+export function reportRoutes(deps: AdminDeps, drafts: Drafts, reports: ReportBuilder): Router {
+  const router = express.Router();
+  router.get('/api/notifications/:id/report', route(async (req, res) => void res.json(await reports.build(req.params.id!))));
+  router.get(
+    '/api/notifications/:id/recipients',
+    route(async (req, res) => {
+      const id = req.params.id!;
+      const query = recipientsQuery.parse(req.query);
+      await drafts.require(id);
+      const page = await deps.admin.reports.recipients(id, { state: query.state, reason: query.reason, afterId: Number(query.after ?? 0), limit: query.limit });
+      const answers = await deps.responses.responsesOf(id, page.map((recipient) => recipient.userId));
+      res.json({ value: page.map((recipient) => rowOf(recipient, answers.get(recipient.userId))), next: page.length === query.limit ? String(page[page.length - 1]!.id) : null });
+    }),
+  );
+  router.get(
+    '/api/notifications/:id/export.csv',
+    route(async (req, res) => {
+      const id = req.params.id!;
+      await drafts.require(id);
+      res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="herald-${id}.csv"`, 'Cache-Control': 'no-store' });
+      // Written page by page, waiting for the socket to drain, so memory stays flat for any audience size.
+      for await (const chunk of recipientsCsv(deps.store, id)) {
+        if (!res.write(chunk)) await once(res, 'drain');
+      }
+      res.end();
+    }),
+  );
+  return router;
+}
+
+/**
+ * The live event stream. `guard` is its own authentication and role check: EventSource cannot send headers, so
+ * this route alone takes the token from `?access_token=` (never logged: logs carry the path, not the query).
+ */
+export function eventsRoute(drafts: Drafts, hub: ReportHub, guard: RequestHandler[]): Router {
+  const router = express.Router();
+  router.get(
+    '/api/notifications/:id/events',
+    ...guard,
+    route(async (req, res) => {
+      await drafts.require(req.params.id!);
+      await hub.open(req.params.id!, res);
+    }),
+  );
+  return router;
+}
+
+function rowOf(recipient: Recipient, answer: UserResponse | undefined): RecipientRow {
+  return {
+    userId: recipient.userId,
+    upn: recipient.upn,
+    displayName: recipient.displayName,
+    state: recipient.state,
+    reason: recipient.reason,
+    reasonText: recipient.reason ? describeFailure(recipient.reason) : null,
+    activityId: recipient.activityId,
+    updatedAt: new Date(recipient.updatedAt).toISOString(),
+    acknowledgedAt: answer?.acknowledgedAt ? new Date(answer.acknowledgedAt).toISOString() : null,
+    choices: answer?.choices ?? null,
+  };
+}

@@ -1,0 +1,75 @@
+import { CARD_VERBS } from '../cards/card-template';
+import type { Clock } from '../shared/clock';
+import type { Store } from '../store/store';
+import { cardForUser, parseChoices } from './card-answer';
+import type { ResponseEvents } from './response-events';
+import type { ResponseStore } from './response-store';
+
+/** A card button pressed by one person (from `Action.Execute`, its refresh, or an old client's `Action.Submit`). */
+export interface CardActionRequest {
+  tenantId: string;
+  /** The person's Entra object id (`from.aadObjectId`): answers are theirs alone. */
+  userId: string;
+  verb: string;
+  data: Record<string, unknown>;
+  /** The message whose card was used (`replyToId`). */
+  activityId?: string;
+}
+
+export type CardActionAnswer =
+  | { kind: 'card'; card: Record<string, unknown>; notificationId: string }
+  | { kind: 'message'; text: string }
+  | { kind: 'error'; status: 400 | 404; message: string };
+
+export interface CardActionDeps {
+  store: Store;
+  responses: ResponseStore;
+  events: ResponseEvents;
+  clock: Clock;
+}
+
+const KNOWN_VERBS = new Set<string>(Object.values(CARD_VERBS));
+
+/**
+ * Records an acknowledgement or a poll answer and returns the card as this person should now see it. Only a
+ * recipient of the notification may act on it, and the answer shows only their own state and aggregate results.
+ */
+export async function handleCardAction(deps: CardActionDeps, request: CardActionRequest): Promise<CardActionAnswer> {
+  if (!KNOWN_VERBS.has(request.verb)) return { kind: 'error', status: 400, message: `Herald does not know the action "${request.verb}".` };
+  const notificationId = await notificationOf(deps, request);
+  if (!notificationId || !(await deps.responses.cards.isRecipient(notificationId, request.userId))) {
+    return { kind: 'message', text: 'This card was not sent to you, so Herald cannot record an answer for you.' };
+  }
+  const notification = await deps.store.notifications.get(notificationId);
+  if (!notification) return { kind: 'error', status: 404, message: 'This announcement no longer exists.' };
+  const content = await deps.responses.contents.contentOf(notificationId);
+  const at = deps.clock.now();
+  const who = { notificationId, tenantId: request.tenantId, userId: request.userId };
+
+  if (request.verb === CARD_VERBS.acknowledge) {
+    await deps.responses.cards.acknowledge({ ...who, at });
+    deps.events.recorded(notificationId);
+  } else if (request.verb === CARD_VERBS.vote) {
+    const choices = parseChoices(request.data.choices);
+    const options = content?.poll?.options.length;
+    const valid = choices && (options === undefined || choices.every((index) => index < options)) && (content?.poll?.multiple !== false || choices.length === 1);
+    // A person's slip is answered with a note (the documented `activity.message` answer); errors are for broken cards.
+    if (!valid) return { kind: 'message', text: content?.poll?.multiple ? 'Choose at least one answer.' : 'Choose one answer.' };
+    await deps.responses.cards.vote({ ...who, choices, at });
+    deps.events.recorded(notificationId);
+  }
+
+  const response = await deps.responses.cards.responseOf(notificationId, request.userId);
+  const poll = content?.poll;
+  const results = poll?.showResults && response?.choices ? await deps.responses.cards.pollResults(notificationId, poll.options.length) : undefined;
+  const card = cardForUser({ notificationId, content, rawCard: notification.card as Record<string, unknown>, response, results });
+  return { kind: 'card', card, notificationId };
+}
+
+/** The card's own notification id when it carries one; otherwise the message it was sent in tells. */
+async function notificationOf(deps: CardActionDeps, request: CardActionRequest): Promise<string | undefined> {
+  const carried = request.data.notificationId;
+  if (typeof carried === 'string' && carried.length > 0) return carried;
+  if (!request.activityId) return undefined;
+  return deps.responses.cards.notificationOfActivity(request.tenantId, request.userId, request.activityId);
+}

@@ -1,0 +1,57 @@
+import type { Herald } from '../../api/compose/compose-herald';
+import { checkDeliveries } from './support/deliveries';
+import { broadcastToEveryone, completed, freshInfrastructure, heraldEnv, preinstall, startTenant, startWorkers, stopAll, webServer, type Infrastructure, type Tenant } from './support/deployment';
+import type { WorkerProcess } from './support/worker-process';
+
+/**
+ * Three `npm run worker` processes on one PostgreSQL database and one Redis deliver a broadcast of about 3,000
+ * people against the emulator's real limits: the tenant-wide 50 sends/s hold across the three together.
+ */
+describe('three workers sharing PostgreSQL and Redis', () => {
+  let tenant: Tenant;
+  let infra: Infrastructure;
+  let web: Herald;
+  let workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    tenant = await startTenant(3150, 21);
+    infra = await freshInfrastructure();
+    await preinstall(tenant, infra);
+    web = await webServer(tenant, infra);
+  });
+
+  afterAll(async () => {
+    await stopAll(workers);
+    await web?.close();
+    await tenant?.emulator.stop();
+    await infra?.drop();
+  });
+
+  it('when three workers deliver 3,000 recipients, then each gets the card exactly once and at most 1% of sends are answered 429', async () => {
+    expect(tenant.deliverable.length).toBeGreaterThanOrEqual(2900);
+    workers = await startWorkers(3, heraldEnv(tenant, infra));
+    const notificationId = await broadcastToEveryone(web, 'Three workers');
+    await completed(web, notificationId);
+
+    const check = await checkDeliveries(web, tenant.inspect, notificationId, tenant.deliverable);
+    expect({ lost: check.lost, duplicated: check.duplicated, once: check.once }).toEqual({ lost: 0, duplicated: 0, once: tenant.deliverable.length });
+    expect(check.throttledSends / check.sends).toBeLessThanOrEqual(0.01);
+
+    // Every worker took part, and each says so on /metrics.
+    const sent = await Promise.all(workers.map(async (worker) => sentBy(await (await fetch(`${worker.url}/metrics`)).text())));
+    expect(sent.every((count) => count > 0)).toBe(true);
+    expect(sent.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(tenant.deliverable.length);
+  });
+
+  it('when a worker is asked, then it is alive and ready', async () => {
+    for (const worker of workers) {
+      expect((await fetch(`${worker.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${worker.url}/readyz`)).status).toBe(200);
+    }
+  });
+});
+
+function sentBy(metrics: string): number {
+  const line = metrics.split('\n').find((row) => row.startsWith('herald_calls_total{') && row.includes('operation="send"') && row.includes('outcome="ok"'));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
