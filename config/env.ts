@@ -53,6 +53,8 @@ export const envSchema = z
     HERALD_BOT_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/amer/'),
     HERALD_CHANNEL_OPENID_METADATA_URL: z.string().url().default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
 
+    /** `off` lifts Herald's own rate limits: only for engine benchmarks against an emulator with `--limits off`. */
+    HERALD_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
     /** Sends per second per tenant Herald aims for (Teams allows 50). */
     HERALD_SEND_RATE: z.coerce.number().positive().max(50).default(49),
     /** Graph installedApps calls per second per tenant and kind Herald aims for (Graph allows 30). */

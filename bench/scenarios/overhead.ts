@@ -20,10 +20,12 @@ export async function overhead(options: { users: number; env?: Record<string, st
   try {
     const users = (await allUsers(inspect)).filter((user) => user.userType === 'Member' && user.accountEnabled && user.hasTeamsLicense);
     const ids = users.map((user) => user.id);
+    // The emulator enforces nothing here, so Herald's own pacing is lifted too: the figure is the engine's cost.
+    const unlimited = { ...options.env, HERALD_RATE_LIMITS: 'off' };
     await preinstallKnown(inspect, databaseUrl, emulator.info.tenantId, emulator.info.botServiceUrl, ids);
     const outcome = options.workers
-      ? await runBroadcastWithWorkers(emulator, inspect, databaseUrl, { include: [{ kind: 'everyone' }] }, ids, options.workers, options.env)
-      : await runBroadcast(emulator, inspect, databaseUrl, ['--card', CARD, '--to', 'everyone'], ids, options.env);
+      ? await runBroadcastWithWorkers(emulator, inspect, databaseUrl, { include: [{ kind: 'everyone' }] }, ids, options.workers, unlimited)
+      : await runBroadcast(emulator, inspect, databaseUrl, ['--card', CARD, '--to', 'everyone'], ids, unlimited);
     return { ...outcome, recipientsPerSecond: outcome.figures.total / outcome.wallSeconds };
   } finally {
     await emulator.stop();

@@ -100,7 +100,9 @@ describe('the admin API: who may call it', () => {
     const answer = await t.call(undefined, 'GET', '/api/tab-config');
     expect(answer.status).toBe(200);
     expect(answer.body.standalone).toEqual({ ssoTokenUrl: `${t.baseUrl}/api/_emulator/sso-token`, resource: t.resource, defaultUpn: t.adminUpn });
-    expect(answer.body.teamsHostOrigins).toEqual([new URL(t.emulator.info.teamsClientUrl).origin]);
+    // The emulator's client may be opened as 127.0.0.1 or as localhost: both origins may host the tab.
+    const origin = new URL(t.emulator.info.teamsClientUrl);
+    expect(answer.body.teamsHostOrigins).toEqual([`http://127.0.0.1:${origin.port}`, `http://localhost:${origin.port}`]);
     const me = await t.call(await t.tokenFor(t.adminUpn), 'GET', '/api/me');
     expect(me.headers.get('x-content-type-options')).toBe('nosniff');
     expect(me.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
