@@ -1,6 +1,6 @@
 import { loadEnv } from '../config/env';
-import { isHeraldError } from '../core/errors/herald-error';
 import { composeHerald } from './compose/compose-herald';
+import { runMain, stopOnSignals } from './process/lifecycle';
 
 /** `npm start`: Herald's web server (bot and API), on the local emulator unless a tenant is configured. */
 async function main(): Promise<void> {
@@ -16,24 +16,7 @@ async function main(): Promise<void> {
     lines.push(`  emulator:      ${herald.emulator.info.graphBaseUrl} (Graph), ${herald.emulator.info.inspectUrl} (inspection)`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    herald.log.info({ signal }, 'shutting down: finishing in-flight sends');
-    herald.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        herald.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals(herald.log, 'shutting down: finishing in-flight sends', () => herald.close());
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${isHeraldError(error) ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain(main);

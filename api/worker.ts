@@ -1,6 +1,7 @@
 import express from 'express';
 import { loadEnv } from '../config/env';
-import { HeraldError, isHeraldError } from '../core/errors/herald-error';
+import { HeraldError } from '../core/errors/herald-error';
+import { runMain, stopOnSignals } from './process/lifecycle';
 import { composeHerald } from './compose/compose-herald';
 import { healthRoutes } from './http/health-routes';
 import { startWebServer } from './http/web-server';
@@ -27,29 +28,12 @@ async function main(): Promise<void> {
   herald.log.info({ url: web.url, tenantId: herald.settings.tenantId, redis: Boolean(env.HERALD_REDIS_URL) }, 'delivery worker started');
   process.stdout.write(`Herald worker ready at ${web.url} (/healthz, /readyz, /metrics)\n`);
 
-  const stop = (signal: string): void => {
-    if (draining) return;
+  stopOnSignals(herald.log, 'worker shutting down: calls on the wire finish, waiting recipients go back to the database', async () => {
     draining = true;
-    herald.log.info({ signal }, 'worker shutting down: calls on the wire finish, waiting recipients go back to the database');
-    const hardStop = setTimeout(() => process.exit(1), 30_000);
-    hardStop.unref();
-    herald.engine
-      .stop({ handBack: true })
-      .then(() => herald.close())
-      .then(() => web.close())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          herald.log.error({ err: error }, 'worker shutdown failed');
-          process.exit(1);
-        },
-      );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+    await herald.engine.stop({ handBack: true });
+    await herald.close();
+    await web.close();
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${isHeraldError(error) ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain(main);
