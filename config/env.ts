@@ -56,7 +56,7 @@ export const envSchema = z
     /** `off` lifts Herald's own rate limits: only for engine benchmarks against an emulator with `--limits off`. */
     HERALD_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
     /** Sends per second per tenant Herald aims for (Teams allows 50). */
-    HERALD_SEND_RATE: z.coerce.number().positive().max(50).default(49),
+    HERALD_SEND_RATE: z.coerce.number().positive().max(50).default(48.5),
     /** Graph installedApps calls per second per tenant and kind Herald aims for (Graph allows 30). */
     HERALD_INSTALL_RATE: z.coerce.number().positive().max(30).default(29.4),
     /** UPNs or object ids made Herald administrators on first start. */
