@@ -81,9 +81,10 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
       ? UNLIMITED
       : { ...DEFAULT_RATE_LIMITS, connector: env.HERALD_SEND_RATE, installedAppsGet: env.HERALD_INSTALL_RATE, installedAppsPost: env.HERALD_INSTALL_RATE };
   const scale = scaleOutParts(env, log, settings.tenantId, limits);
+  const directory = new GraphDirectory(graph);
   const engine = new BroadcastEngine({
     store,
-    directory: new GraphDirectory(graph),
+    directory,
     installer: meteredInstaller(new GraphInstaller(new GraphBatcher(graph)), scale.metrics),
     messenger: meteredMessenger(new BotMessenger(adapter, settings.botAppId), scale.metrics),
     config: engineConfig({ appExternalId: settings.appExternalId, serviceUrl: settings.botServiceUrl, limits, ...scale.config }),
@@ -93,7 +94,7 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
   });
 
   const adminStore = createAdminStore(store);
-  const admin = options.serve === 'full' ? await composeAdminApi({ env, log, store, admin: adminStore, engine, directory: new GraphDirectory(graph), settings, emulator }) : undefined;
+  const admin = options.serve === 'full' ? await composeAdminApi({ env, log, store, admin: adminStore, engine, directory, settings, emulator }) : undefined;
   const botParts = composeBot({ env, log, store, engine, graph, adapter, settings, audit: adminStore.audit });
   let web: RunningWebServer | undefined;
   if (options.serve !== 'none') {
