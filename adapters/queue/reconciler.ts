@@ -1,3 +1,4 @@
+import { RepeatingPass } from '../../core/shared/repeating-pass';
 import type { Logger } from '../../config/logger';
 import type { DueNotice, WorkQueuePort } from '../../core/ports/work-queue';
 import type { Store } from '../../core/store/store';
@@ -18,21 +19,20 @@ export interface ReconcilerOptions {
  * notification, so this costs one job per open notification at most.
  */
 export class QueueReconciler {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private pass: Promise<void> = Promise.resolve();
-  private running = false;
+  private readonly loop: RepeatingPass;
 
-  constructor(private readonly options: ReconcilerOptions) {}
-
-  start(): void {
-    this.running = true;
-    this.schedule();
+  constructor(private readonly options: ReconcilerOptions) {
+    this.loop = new RepeatingPass(() => this.reconcile(), options.intervalMs, (error) =>
+      options.logger.debug({ err: error }, 'queue reconciliation skipped (database or Redis unavailable)'),
+    );
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    await this.pass;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass; returns how many notifications were announced (0 when another server holds the lease). */
@@ -48,18 +48,5 @@ export class QueueReconciler {
       announced += 1;
     }
     return announced;
-  }
-
-  private schedule(): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.pass = this.reconcile().then(
-        () => this.schedule(),
-        (error: unknown) => {
-          this.options.logger.debug({ err: error }, 'queue reconciliation skipped (database or Redis unavailable)');
-          this.schedule();
-        },
-      );
-    }, this.options.intervalMs);
   }
 }

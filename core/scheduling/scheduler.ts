@@ -1,3 +1,4 @@
+import { RepeatingPass } from '../shared/repeating-pass';
 import type { Notification } from '../notifications/notification';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
@@ -27,21 +28,18 @@ export async function claimStart(store: Store, notificationId: string, holder: s
 
 /** Polls for due scheduled notifications and starts those this server wins. */
 export class Scheduler {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private ticking: Promise<void> = Promise.resolve();
-  private running = false;
+  private readonly loop: RepeatingPass;
 
-  constructor(private readonly deps: SchedulerDeps) {}
-
-  start(): void {
-    this.running = true;
-    this.schedule();
+  constructor(private readonly deps: SchedulerDeps) {
+    this.loop = new RepeatingPass(() => this.tick(), deps.intervalMs, (error) => deps.logger.error({ err: error }, 'scheduler pass failed'));
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    await this.ticking;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass: start every due notification whose lease this server takes. */
@@ -56,18 +54,5 @@ export class Scheduler {
       });
     }
     return started;
-  }
-
-  private schedule(): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.ticking = this.tick().then(
-        () => this.schedule(),
-        (error: unknown) => {
-          this.deps.logger.error({ err: error }, 'scheduler pass failed');
-          this.schedule();
-        },
-      );
-    }, this.deps.intervalMs);
   }
 }
