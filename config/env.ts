@@ -55,10 +55,13 @@ export const envSchema = z
 
     /** `off` lifts Herald's own rate limits: only for engine benchmarks against an emulator with `--limits off`. */
     HERALD_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
-    /** Sends per second per tenant Herald aims for (Teams allows 50). */
-    HERALD_SEND_RATE: z.coerce.number().positive().max(50).default(48.5),
-    /** Graph installedApps calls per second per tenant and kind Herald aims for (Graph allows 30). */
-    HERALD_INSTALL_RATE: z.coerce.number().positive().max(30).default(29.4),
+    /**
+     * Connector calls per second per tenant (Teams allows 50). Herald holds each call's slot until a second after
+     * its answer, so the limit itself is safe; lower it to leave room for another app using the same registration.
+     */
+    HERALD_SEND_RATE: z.coerce.number().positive().max(50).default(50),
+    /** Graph installedApps calls per second per tenant and kind (Graph allows 30). */
+    HERALD_INSTALL_RATE: z.coerce.number().positive().max(30).default(30),
     /** UPNs or object ids made Herald administrators on first start. */
     HERALD_ADMINS: list.optional(),
     /** Tenants whose users may use Herald; the home tenant when empty. */

@@ -1,13 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { RateLimiter, type OperationKind, type RateLimits, type TenantRateLimiter } from '../../core/delivery/rate-limiter';
+import { RateLimiter, windowFor, type OperationKind, type RateLimits, type ReleaseSlot, type TenantRateLimiter } from '../../core/delivery/rate-limiter';
 import type { Clock } from '../../core/shared/clock';
 import type { Logger } from '../../core/shared/logger';
-import { PAUSE, PAUSE_LEFT, RESERVE } from './token-bucket-scripts';
+import { ACQUIRE, PAUSE, RELEASE } from './call-window-scripts';
 
-interface BucketCommands {
-  heraldReserve(next: string, pause: string, intervalUs: number, toleranceUs: number): Promise<[string, string]>;
-  heraldPauseLeft(next: string, pause: string): Promise<string>;
-  heraldPause(next: string, pause: string, ms: number): Promise<number>;
+interface WindowCommands {
+  heraldAcquire(slots: string, pause: string, limit: number, windowUs: number, leaseUs: number, member: string): Promise<string>;
+  heraldRelease(slots: string, pause: string, windowUs: number, member: string, used: '1' | '0'): Promise<number>;
+  heraldPause(slots: string, pause: string, ms: number): Promise<number>;
 }
 
 export interface SharedRateLimiterOptions {
@@ -15,37 +16,46 @@ export interface SharedRateLimiterOptions {
   clock: Clock;
   logger: Logger;
   /**
-   * While Redis is unreachable each worker falls back to an in-process bucket at `1 / fallbackShare` of the
+   * While Redis is unreachable each worker falls back to an in-process window at `1 / fallbackShare` of the
    * limits (the number of workers sharing a tenant), so together they still stay under Microsoft's limits.
    */
   fallbackShare: number;
-  /** Key prefix, so test runs and deployments sharing one Redis do not share buckets. */
+  /** Key prefix, so test runs and deployments sharing one Redis do not share windows. */
   prefix?: string;
+  /** How long a slot taken by a worker that then died stays taken; longer than any call may last. */
+  leaseMs?: number;
 }
 
+const DEFAULT_LEASE_MS = 60_000;
+
 /**
- * The tenant-wide limits held across every worker: one token bucket per tenant per operation kind in Redis (Lua,
- * atomic), and a 429's Retry-After pauses that bucket for all of them. Redis going away costs precision, not
- * availability: calls continue on a local bucket at the worker's share until Redis answers again.
+ * The tenant-wide limits held across every worker: one call window per tenant per operation kind in Redis (Lua,
+ * atomic; see call-window-scripts.ts), and a 429's Retry-After pauses it for all of them. Within a worker, callers
+ * queue locally and only the first asks Redis, so waiting callers do not poll it. Redis going away costs
+ * precision, not availability: calls continue on a local window at the worker's share until Redis answers again.
  */
 export class SharedRateLimiter implements TenantRateLimiter {
-  private readonly commands: BucketCommands;
+  private readonly commands: WindowCommands;
   private readonly fallback: RateLimiter;
   private readonly prefix: string;
+  private readonly member = `${randomUUID()}:`;
+  private calls = 0;
+  /** Per tenant and kind, the end of the local queue of callers waiting to ask Redis. */
+  private readonly queues = new Map<string, Promise<unknown>>();
   private degradedSince: number | undefined;
 
   constructor(
     redis: Redis,
     private readonly options: SharedRateLimiterOptions,
   ) {
-    redis.defineCommand('heraldReserve', { numberOfKeys: 2, lua: RESERVE });
-    redis.defineCommand('heraldPauseLeft', { numberOfKeys: 2, lua: PAUSE_LEFT });
+    redis.defineCommand('heraldAcquire', { numberOfKeys: 2, lua: ACQUIRE });
+    redis.defineCommand('heraldRelease', { numberOfKeys: 2, lua: RELEASE });
     redis.defineCommand('heraldPause', { numberOfKeys: 2, lua: PAUSE });
-    this.commands = redis as unknown as BucketCommands;
+    this.commands = redis as unknown as WindowCommands;
     const share = Math.max(1, options.fallbackShare);
     const { limits } = options;
     this.fallback = new RateLimiter(
-      { connector: limits.connector / share, installedAppsGet: limits.installedAppsGet / share, installedAppsPost: limits.installedAppsPost / share, burst: 1 },
+      { connector: limits.connector / share, installedAppsGet: limits.installedAppsGet / share, installedAppsPost: limits.installedAppsPost / share },
       options.clock,
     );
     this.prefix = options.prefix ?? 'herald:rate';
@@ -56,36 +66,49 @@ export class SharedRateLimiter implements TenantRateLimiter {
     return this.degradedSince !== undefined;
   }
 
-  async acquire(tenantId: string, kind: OperationKind): Promise<void> {
-    const rate = this.options.limits[kind];
-    if (rate === Infinity) return this.fallback.acquire(tenantId, kind);
-    const interval = 1_000_000 / rate;
-    const tolerance = (Math.max(1, this.options.limits.burst) - 1) * interval;
-    const [next, pause] = this.keys(tenantId, kind);
-    try {
-      let [waitUs] = await this.commands.heraldReserve(next, pause, interval, tolerance);
-      while (Number(waitUs) > 0) {
-        await this.options.clock.sleep(Number(waitUs) / 1000);
-        // A 429 seen by any worker while we waited pushes every slot past its pause: book again if so.
-        waitUs = Number(await this.commands.heraldPauseLeft(next, pause)) > 0 ? (await this.commands.heraldReserve(next, pause, interval, tolerance))[0] : '0';
-      }
-      this.recovered();
-    } catch (error) {
-      this.lost(error);
-      await this.fallback.acquire(tenantId, kind);
-    }
+  acquire(tenantId: string, kind: OperationKind): Promise<ReleaseSlot> {
+    if (this.options.limits[kind] === Infinity) return this.fallback.acquire(tenantId, kind);
+    const keys = this.keys(tenantId, kind);
+    const queueKey = keys[0];
+    const turn = (this.queues.get(queueKey) ?? Promise.resolve()).then(() => this.acquireShared(tenantId, kind, keys));
+    const settled = turn.catch(() => undefined);
+    this.queues.set(queueKey, settled);
+    void settled.then(() => {
+      if (this.queues.get(queueKey) === settled) this.queues.delete(queueKey);
+    });
+    return turn;
   }
 
   pause(tenantId: string, kind: OperationKind, ms: number): void {
     this.fallback.pause(tenantId, kind, ms);
-    const [next, pause] = this.keys(tenantId, kind);
-    this.commands.heraldPause(next, pause, Math.ceil(ms)).catch((error: unknown) => this.lost(error));
+    const [slots, pause] = this.keys(tenantId, kind);
+    this.commands.heraldPause(slots, pause, Math.ceil(ms)).catch((error: unknown) => this.lost(error));
+  }
+
+  private async acquireShared(tenantId: string, kind: OperationKind, [slots, pause]: [string, string]): Promise<ReleaseSlot> {
+    const { limit, windowMs } = windowFor(this.options.limits[kind]);
+    const windowUs = Math.ceil(windowMs * 1000);
+    const member = `${this.member}${(this.calls += 1)}`;
+    try {
+      for (;;) {
+        const waitUs = Number(await this.commands.heraldAcquire(slots, pause, limit, windowUs, (this.options.leaseMs ?? DEFAULT_LEASE_MS) * 1000, member));
+        if (waitUs <= 0) break;
+        await this.options.clock.sleep(Math.max(1, waitUs / 1000));
+      }
+    } catch (error) {
+      this.lost(error);
+      return this.fallback.acquire(tenantId, kind);
+    }
+    this.recovered();
+    return (used = true) => {
+      this.commands.heraldRelease(slots, pause, windowUs, member, used ? '1' : '0').catch((error: unknown) => this.lost(error));
+    };
   }
 
   private keys(tenantId: string, kind: OperationKind): [string, string] {
     // One hash tag per tenant and kind keeps both keys in one slot on a Redis Cluster.
     const base = `${this.prefix}:{${tenantId}:${kind}}`;
-    return [`${base}:next`, `${base}:paused`];
+    return [`${base}:slots`, `${base}:paused`];
   }
 
   private lost(error: unknown): void {

@@ -11,7 +11,7 @@ import { BotMessenger } from '../../adapters/connector/messenger';
 import { createStore } from '../../adapters/sql/create-store';
 import { BroadcastEngine } from '../../core/engine/broadcast-engine';
 import { engineConfig } from '../../core/delivery/engine-config';
-import { DEFAULT_RATE_LIMITS, UNLIMITED } from '../../core/delivery/rate-limiter';
+import { UNLIMITED } from '../../core/delivery/rate-limiter';
 import type { Store } from '../../core/store/store';
 import { botRoute } from '../http/bot-route';
 import { healthRoutes } from '../http/health-routes';
@@ -79,7 +79,7 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
   const limits =
     env.HERALD_RATE_LIMITS === 'off'
       ? UNLIMITED
-      : { ...DEFAULT_RATE_LIMITS, connector: env.HERALD_SEND_RATE, installedAppsGet: env.HERALD_INSTALL_RATE, installedAppsPost: env.HERALD_INSTALL_RATE };
+      : { connector: env.HERALD_SEND_RATE, installedAppsGet: env.HERALD_INSTALL_RATE, installedAppsPost: env.HERALD_INSTALL_RATE };
   const scale = scaleOutParts(env, log, settings.tenantId, limits);
   const directory = new GraphDirectory(graph);
   const engine = new BroadcastEngine({

@@ -1,6 +1,7 @@
 import { classifyFailure } from '../delivery/classify-failure';
 import { describeFailure } from '../delivery/failure-reasons';
 import { backoffMs } from '../delivery/retry-policy';
+import { inSlot } from '../delivery/rate-limiter';
 import type { WorkContext } from '../delivery/work-context';
 import { HeraldError } from '../errors/herald-error';
 import type { DirectoryPort } from '../ports/directory';
@@ -49,9 +50,8 @@ async function generalChannel(directory: DirectoryPort, teamId: string): Promise
 /** One call, retried on 429 (after Retry-After, pausing the tenant's bucket) and on transient failures. */
 async function withRetries<T>(ctx: WorkContext, tenantId: string, kind: 'connector' | 'installedAppsGet' | 'installedAppsPost', call: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
-    await ctx.limiter.acquire(tenantId, kind);
     try {
-      return await call();
+      return await inSlot(ctx.limiter, tenantId, kind, call);
     } catch (error) {
       const decision = classifyFailure(kind === 'connector' ? 'send' : 'install', error);
       if (decision.action === 'throttle') {

@@ -4,6 +4,7 @@ import type { Store } from '../store/store';
 import { classifyFailure, type Operation } from './classify-failure';
 import type { ProgressHub } from './progress';
 import { backoffMs } from './retry-policy';
+import { inSlot } from './rate-limiter';
 import type { WorkContext } from './work-context';
 
 const PAGE = 500;
@@ -51,10 +52,10 @@ async function followOne(ctx: WorkContext, recipient: Recipient, operation: Oper
   const address = { conversationId: recipient.conversationId ?? '', serviceUrl: recipient.serviceUrl ?? '', tenantId: recipient.tenantId };
   const activityId = recipient.activityId ?? '';
   for (let attempt = 1; ; attempt += 1) {
-    await ctx.limiter.acquire(recipient.tenantId, 'connector');
     try {
-      if (operation === 'update') await ctx.messenger.update(address, activityId, activity);
-      else await ctx.messenger.delete(address, activityId);
+      await inSlot(ctx.limiter, recipient.tenantId, 'connector', () =>
+        operation === 'update' ? ctx.messenger.update(address, activityId, activity) : ctx.messenger.delete(address, activityId),
+      );
       return { kind: 'followup', id: recipient.id, status: operation === 'update' ? 'updated' : 'recalled', reason: null };
     } catch (error) {
       const decision = classifyFailure(operation, error);

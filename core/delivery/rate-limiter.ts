@@ -1,72 +1,91 @@
 import type { Clock } from '../shared/clock';
-import { TokenBucket } from './token-bucket';
+import { CallWindow, type ReleaseSlot } from './call-window';
+
+export type { ReleaseSlot } from './call-window';
 
 /** The operation kinds Microsoft limits separately, per app per tenant (platform-facts.md). */
 export type OperationKind = 'connector' | 'installedAppsGet' | 'installedAppsPost';
 
+/** Requests per second per kind; Infinity turns the limit off (engine benchmarks against an unthrottled emulator). */
 export interface RateLimits {
-  /** Requests per second; Infinity turns the limit off (engine benchmarks against an unthrottled emulator). */
   connector: number;
   installedAppsGet: number;
   installedAppsPost: number;
-  /** Requests allowed at once before the steady rate applies. 1 keeps every 1-second window under the limit. */
-  burst: number;
 }
 
 /**
- * Teams allows 50 Connector requests/s per app per tenant and Graph 30 installedApps GETs and POSTs each. We aim
- * under them so jitter between our clock and Microsoft's windows does not turn into 429s: 3% for the Connector,
- * whose 429s say `Retry-After: 1` (a whole second lost each; measured in BENCHMARKS.md, 48.5/s beat 49/s), 2% for
- * Graph, whose Retry-After is fractional.
+ * Microsoft's own limits: 50 Connector requests/s per app per tenant, 30 Graph installedApps GETs and POSTs/s each.
+ * Herald can aim at them exactly because a slot is held until a window after the call is answered (see
+ * `CallWindow`), so no jitter between our clock and Microsoft's can put one call too many into a second.
  */
-export const DEFAULT_RATE_LIMITS: RateLimits = { connector: 48.5, installedAppsGet: 29.4, installedAppsPost: 29.4, burst: 1 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { connector: 50, installedAppsGet: 30, installedAppsPost: 30 };
 
-export const UNLIMITED: RateLimits = { connector: Infinity, installedAppsGet: Infinity, installedAppsPost: Infinity, burst: 1 };
+export const UNLIMITED: RateLimits = { connector: Infinity, installedAppsGet: Infinity, installedAppsPost: Infinity };
 
 /**
- * The port every Microsoft call goes through: a slot per tenant per operation kind, and a pause after a 429.
- * In one process the in-process `RateLimiter` below is enough; several workers share one limit through
- * adapters/redis (a token bucket in Redis), so the tenant-wide limits hold across all of them together.
+ * Clock readings are whole milliseconds here and may be fractional at Microsoft: a slot stays held this much past
+ * its window, so truncation never makes a call look a window apart when it is not.
+ */
+const WINDOW_MARGIN_MS = 2;
+
+/**
+ * A rate as a call window: `rate` per second becomes ⌈rate⌉ calls per ⌈rate⌉/rate seconds (48.5/s → 49 calls in any
+ * 1,010 ms), so fractional rates keep their meaning.
+ */
+export function windowFor(rate: number): { limit: number; windowMs: number } {
+  if (rate === Infinity) return { limit: Infinity, windowMs: 0 };
+  if (!(rate > 0)) throw new Error('rate must be positive (use Infinity for no limit)');
+  const limit = Math.max(1, Math.ceil(rate));
+  return { limit, windowMs: (1000 * limit) / rate + WINDOW_MARGIN_MS };
+}
+
+/**
+ * The port every Microsoft call goes through: a slot per tenant per operation kind, released once the call is
+ * answered, and a pause after a 429. In one process the `RateLimiter` below is enough; several workers share one
+ * limit through adapters/redis, so the tenant-wide limits hold across all of them together.
  */
 export interface TenantRateLimiter {
-  /** Resolves when a call of `kind` to `tenantId` may go. */
-  acquire(tenantId: string, kind: OperationKind): Promise<void>;
+  /** Resolves when a call of `kind` to `tenantId` may go, with the release to call once it is answered. */
+  acquire(tenantId: string, kind: OperationKind): Promise<ReleaseSlot>;
   /** Honours a Retry-After: nothing of this kind goes to this tenant for `ms` (from any worker sharing the limit). */
   pause(tenantId: string, kind: OperationKind, ms: number): void;
 }
 
-/** One token bucket per tenant per operation kind, in this process. */
+/** Runs `call` in a slot of `kind` for `tenantId`, releasing the slot when the call is answered or fails. */
+export async function inSlot<T>(limiter: TenantRateLimiter, tenantId: string, kind: OperationKind, call: () => Promise<T>): Promise<T> {
+  const release = await limiter.acquire(tenantId, kind);
+  try {
+    return await call();
+  } finally {
+    release();
+  }
+}
+
+/** One call window per tenant per operation kind, in this process. */
 export class RateLimiter implements TenantRateLimiter {
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly windows = new Map<string, CallWindow>();
 
   constructor(
     private readonly limits: RateLimits,
     private readonly clock: Clock,
   ) {}
 
-  /** Waits for a slot of `kind` in `tenantId`, re-waiting if a 429 paused the bucket meanwhile. */
-  async acquire(tenantId: string, kind: OperationKind): Promise<void> {
-    const bucket = this.bucket(tenantId, kind);
-    let wait = bucket.reserve(this.clock.now());
-    while (wait > 0) {
-      await this.clock.sleep(wait);
-      const now = this.clock.now();
-      wait = bucket.pausedUntil > now ? bucket.reserve(now) : 0;
-    }
+  acquire(tenantId: string, kind: OperationKind): Promise<ReleaseSlot> {
+    return this.window(tenantId, kind).acquire();
   }
 
-  /** Honours a Retry-After: nothing of this kind goes to this tenant for `ms`. */
   pause(tenantId: string, kind: OperationKind, ms: number): void {
-    this.bucket(tenantId, kind).pauseUntil(this.clock.now() + ms);
+    this.window(tenantId, kind).pauseUntil(this.clock.now() + ms);
   }
 
-  private bucket(tenantId: string, kind: OperationKind): TokenBucket {
+  private window(tenantId: string, kind: OperationKind): CallWindow {
     const key = `${tenantId}\u0000${kind}`;
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      bucket = new TokenBucket(this.limits[kind], this.limits.burst);
-      this.buckets.set(key, bucket);
+    let window = this.windows.get(key);
+    if (!window) {
+      const { limit, windowMs } = windowFor(this.limits[kind]);
+      window = new CallWindow(limit, windowMs, this.clock);
+      this.windows.set(key, window);
     }
-    return bucket;
+    return window;
   }
 }

@@ -2,6 +2,7 @@ import { isHeraldError } from '../errors/herald-error';
 import type { Outcome } from '../store/outcomes';
 import type { ClaimedRecipient } from '../store/store';
 import { describeError, failureOutcome } from './failure-outcome';
+import { inSlot } from './rate-limiter';
 import type { WorkContext } from './work-context';
 
 /**
@@ -20,13 +21,18 @@ export async function sendToRecipient(ctx: WorkContext, recipient: ClaimedRecipi
     // Cannot happen through claim (ready rows carry a conversation), but a hand-edited row must not crash the loop.
     return { kind: 'repair', id: recipient.id, tenantId: recipient.tenantId, userId: recipient.userId, error: 'no conversation recorded', at: ctx.clock.now() };
   }
-  await ctx.limiter.acquire(recipient.tenantId, 'connector');
-  if (!isActive()) return released(ctx, recipient, 'sending');
+  const release = await ctx.limiter.acquire(recipient.tenantId, 'connector');
+  if (!isActive()) {
+    release(false);
+    return released(ctx, recipient, 'sending');
+  }
   try {
     const { activityId } = await ctx.messenger.send({ conversationId, serviceUrl, tenantId: recipient.tenantId }, activity);
     return { kind: 'sent', id: recipient.id, activityId, at: ctx.clock.now() };
   } catch (error) {
     return failureOutcome(ctx, recipient, 'send', error, 'ready');
+  } finally {
+    release();
   }
 }
 
@@ -44,13 +50,18 @@ export async function installForRecipient(ctx: WorkContext, recipient: ClaimedRe
     return { kind: 'failed', id: recipient.id, from: 'installing', reason: 'app_not_in_catalog', error: describeError(error), at: ctx.clock.now() };
   }
   if (recipient.installStep === 'install') {
-    await ctx.limiter.acquire(recipient.tenantId, 'installedAppsPost');
-    if (!isActive()) return released(ctx, recipient, 'installing');
+    const release = await ctx.limiter.acquire(recipient.tenantId, 'installedAppsPost');
+    if (!isActive()) {
+      release(false);
+      return released(ctx, recipient, 'installing');
+    }
     try {
       const result = await ctx.installer.installForUser(recipient.userId, catalogId);
       if (result === 'installed') return { kind: 'installed', id: recipient.id, nextAttemptAt: ctx.clock.now() + ctx.config.installEventWaitMs };
     } catch (error) {
       return failureOutcome(ctx, recipient, 'install', error, 'pending');
+    } finally {
+      release();
     }
   }
   return fetchChat(ctx, recipient, catalogId);
@@ -58,15 +69,13 @@ export async function installForRecipient(ctx: WorkContext, recipient: ClaimedRe
 
 async function fetchChat(ctx: WorkContext, recipient: ClaimedRecipient, catalogId: string): Promise<Outcome> {
   try {
-    await ctx.limiter.acquire(recipient.tenantId, 'installedAppsGet');
-    const installationId = await ctx.installer.findUserInstallation(recipient.userId, catalogId);
+    const installationId = await inSlot(ctx.limiter, recipient.tenantId, 'installedAppsGet', () => ctx.installer.findUserInstallation(recipient.userId, catalogId));
     if (!installationId) {
       // Installed a moment ago but gone now (the user removed it): install again.
       const gone = 'the installation disappeared before its chat was fetched';
       return { kind: 'retry', id: recipient.id, from: 'installing', to: 'pending', nextAttemptAt: ctx.clock.now(), error: gone, countAttempt: true };
     }
-    await ctx.limiter.acquire(recipient.tenantId, 'installedAppsGet');
-    const conversationId = await ctx.installer.chatOfInstallation(recipient.userId, installationId);
+    const conversationId = await inSlot(ctx.limiter, recipient.tenantId, 'installedAppsGet', () => ctx.installer.chatOfInstallation(recipient.userId, installationId));
     const conversation = { tenantId: recipient.tenantId, userId: recipient.userId, conversationId, serviceUrl: ctx.config.serviceUrl };
     return { kind: 'ready', id: recipient.id, conversation, at: ctx.clock.now() };
   } catch (error) {

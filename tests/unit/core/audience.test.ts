@@ -74,7 +74,7 @@ describe('resolving an audience into recipients', () => {
   });
 
   it('when rates are configured, then the estimate is bound by the slower of installs and sends', async () => {
-    h = await harness({ directory: tenant(), config: { limits: { connector: 50, installedAppsGet: 30, installedAppsPost: 2, burst: 1 } } });
+    h = await harness({ directory: tenant(), config: { limits: { connector: 50, installedAppsGet: 30, installedAppsPost: 2 } } });
     const notification = await h.engine.createNotification(draft());
     expect(await h.engine.previewAudience(notification.id)).toMatchObject({ recipients: 10, needInstall: 10, estimatedSeconds: 5 });
   });
