@@ -14,8 +14,8 @@ export interface SpawnedEmulator {
  * this so the emulator and Herald each get their own core, and crash tests so Herald can be killed on its own.
  */
 export async function spawnEmulator(args: string[], options: { timeoutMs?: number } = {}): Promise<SpawnedEmulator> {
-  const tsx = require.resolve('tsx/cli');
-  const child = spawn(process.execPath, [tsx, path.join(__dirname, 'main.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // `--import tsx` keeps it one process (the tsx command line would add a parent relaying signals).
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'main.ts'), ...args], { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

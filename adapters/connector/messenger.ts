@@ -1,22 +1,76 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { TurnContext, type CloudAdapter } from 'botbuilder';
 import type { ConversationReference, Activity } from 'botbuilder';
 import type { ConversationAddress, MessengerPort } from '../../core/ports/messenger';
 import { toPlatformError } from './connector-error';
 
+/** The part of botframework-connector's ConnectorClient (the turn's client) a send uses. */
+interface ConnectorClient {
+  conversations: { sendToConversation(conversationId: string, activity: Activity): Promise<{ id?: string } | undefined> };
+}
+
+interface QueuedSend {
+  address: ConversationAddress;
+  activity: Record<string, unknown>;
+  resolve(result: { activityId: string }): void;
+  reject(error: unknown): void;
+}
+
 /**
- * Proactive messaging through botbuilder: every call is `continueConversationAsync` on the shared CloudAdapter,
- * so tokens, retries and serialisation are the SDK's. Errors come back as `PlatformError`s for the engine.
+ * Proactive messaging through botbuilder: calls run in `continueConversationAsync` turns on the shared
+ * CloudAdapter, so tokens and serialisation are the SDK's. Errors come back as `PlatformError`s for the engine.
+ *
+ * Sends that arrive together share one turn: the adapter authenticates and builds one Connector client for the
+ * service URL, and each activity goes through that client's `sendToConversation` for its own conversation (what
+ * `TurnContext.sendActivity` does for the turn's conversation). A turn per send cost more than the send itself
+ * (a new HTTP pipeline, credentials and TurnContext each time: see BENCHMARKS.md). Each send still settles on its
+ * own answer, so one slow send never holds another.
  */
 export class BotMessenger implements MessengerPort {
+  private queued = new Map<string, QueuedSend[]>();
+  private flushScheduled = false;
+
   constructor(private readonly adapter: CloudAdapter, private readonly botAppId: string) {}
 
-  async send(address: ConversationAddress, activity: Record<string, unknown>): Promise<{ activityId: string }> {
-    let activityId = '';
-    await this.within(address, async (context) => {
-      const response = await context.sendActivity(activity as Partial<Activity>);
-      activityId = response?.id ?? '';
+  send(address: ConversationAddress, activity: Record<string, unknown>): Promise<{ activityId: string }> {
+    return new Promise((resolve, reject) => {
+      const group = this.queued.get(address.serviceUrl);
+      const send = { address, activity, resolve, reject };
+      if (group) group.push(send);
+      else this.queued.set(address.serviceUrl, [send]);
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
     });
-    return { activityId };
+  }
+
+  private flush(): void {
+    const groups = this.queued;
+    this.queued = new Map();
+    this.flushScheduled = false;
+    for (const sends of groups.values()) void this.sendInOneTurn(sends);
+  }
+
+  private async sendInOneTurn(sends: QueuedSend[]): Promise<void> {
+    try {
+      await this.within(sends[0]!.address, async (context) => {
+        const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+        await Promise.all(sends.map((send) => this.sendWith(client, send)));
+      });
+    } catch (error) {
+      // The turn itself failed (no token, no client): nothing was sent.
+      const failure = toPlatformError(error);
+      for (const send of sends) send.reject(failure);
+    }
+  }
+
+  private async sendWith(client: ConnectorClient, send: QueuedSend): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ ...(send.activity as Partial<Activity>) }, this.reference(send.address)) as Activity;
+    try {
+      const response = await client.conversations.sendToConversation(send.address.conversationId, activity);
+      send.resolve({ activityId: response?.id ?? '' });
+    } catch (error) {
+      send.reject(toPlatformError(error));
+    }
   }
 
   async update(address: ConversationAddress, activityId: string, activity: Record<string, unknown>): Promise<void> {
@@ -57,15 +111,18 @@ export class BotMessenger implements MessengerPort {
     return conversationId;
   }
 
-  private async within(address: ConversationAddress, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const reference: Partial<ConversationReference> = {
+  private reference(address: ConversationAddress): Partial<ConversationReference> {
+    return {
       channelId: 'msteams',
       serviceUrl: address.serviceUrl,
       conversation: { id: address.conversationId, isGroup: false, conversationType: 'personal', tenantId: address.tenantId, name: '' },
       bot: { id: `28:${this.botAppId}`, name: 'Herald' },
     };
+  }
+
+  private async within(address: ConversationAddress, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      await this.adapter.continueConversationAsync(this.botAppId, this.reference(address), async (context) => {
         withoutSdkRetries(context);
         await logic(context);
       });

@@ -34,9 +34,11 @@ describe('throttling, cancel and recovery against the emulator with real limits'
     const users = reachableMembers(t.emulator).slice(0, 30).map((u) => u.id);
     const limits = t.emulator.context.limits;
     // Another app of the tenant keeps using most of the installedApps POST budget while Herald installs.
-    const rival = setInterval(() => {
+    const useBudget = () => {
       for (let i = 0; i < 25; i += 1) limits.take([{ rule: 'graph.installedApps.post', key: t.emulator.info.tenantId }]);
-    }, 1000);
+    };
+    useBudget();
+    const rival = setInterval(useBudget, 1000);
     const notification = await create(users);
     await t.herald.engine.send(notification.id);
     await finished(t.herald, notification.id).finally(() => clearInterval(rival));
