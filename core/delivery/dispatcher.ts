@@ -169,7 +169,7 @@ export class Dispatcher {
         this.tasks.delete(task);
         this.inFlight[work] -= 1;
         // Wake when a useful batch can be claimed, not on every completion: claims are round trips.
-        if (this.capacity(work) - this.inFlight[work] >= Math.max(1, this.capacity(work) / 4)) this.wake();
+        if (this.capacity(work) - this.inFlight[work] >= Math.max(1, this.capacity(work) / 2)) this.wake();
       });
     this.tasks.add(task);
   }

@@ -26,6 +26,11 @@ export interface CollectionSpec {
   paging?: PageSize;
   /** Applied after filtering, before `$select`: drops navigation properties that were not expanded. */
   present?: (item: Item) => Item;
+  /**
+   * Builds the resource from a stored record. Given, `items` are the records and only the page is built when
+   * nothing filters, searches or orders the collection (a 100,000-user tenant read in pages stays linear).
+   */
+  resource?: (record: never) => Item;
 }
 
 export function listCollection(call: GraphCall, spec: CollectionSpec): GraphResult {
@@ -33,8 +38,12 @@ export function listCollection(call: GraphCall, spec: CollectionSpec): GraphResu
     throw new GraphError(400, 'Request_BadRequest', "'$skip' is not supported by the service.");
   }
   const select = readSelect(call.query, spec.select);
-  const selected = ordered(call, spec, filtered(call, spec, searched(call, spec, spec.items)));
-  const page = spec.paging ? pageOf(selected, call, spec.paging) : { items: selected };
+  const resource = spec.resource as ((record: unknown) => Item) | undefined;
+  const whole = ['$search', '$filter', '$orderby'].some((name) => option(call.query, name) !== undefined);
+  const items = resource && whole ? spec.items.map(resource) : spec.items;
+  const selected = ordered(call, spec, filtered(call, spec, searched(call, spec, items)));
+  const paged = spec.paging ? pageOf(selected, call, spec.paging) : { items: selected };
+  const page = resource && !whole ? { ...paged, items: paged.items.map(resource) } : paged;
   const count = wantsCountedResult(call, spec) ? { '@odata.count': selected.length } : {};
   const next = page.nextLink ? { '@odata.nextLink': page.nextLink } : {};
   const value = page.items.map((item) => project(spec.present ? spec.present(item) : item, select, spec.select));

@@ -63,7 +63,8 @@ export function findUserOr404(call: GraphCall, idOrUpn: string): EmulatedUser {
 
 function listUsers(call: GraphCall) {
   return listCollection(call, {
-    items: liveUsers(call.ctx.state).map(userResource),
+    items: liveUsers(call.ctx.state) as unknown as Record<string, unknown>[],
+    resource: userResource,
     entitySet: 'users',
     filter: USER_FILTER,
     select: USER_SELECT,

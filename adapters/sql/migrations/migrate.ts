@@ -3,10 +3,11 @@ import type { Database, SqlDialectName } from '../schema';
 import { initialMigration } from './0001-initial';
 import { adminMigration } from './0002-admin';
 import { responsesMigration } from './0003-responses';
+import { leanUserIndexMigration } from './0004-lean-user-index';
 
 /** Migrations live in code (no files to find at run time); names sort in the order they apply. */
 function migrationsFor(dialect: SqlDialectName): Record<string, Migration> {
-  return { '0001-initial': initialMigration(dialect), '0002-admin': adminMigration(dialect), '0003-responses': responsesMigration(dialect) };
+  return { '0001-initial': initialMigration(dialect), '0002-admin': adminMigration(dialect), '0003-responses': responsesMigration(dialect), '0004-lean-user-index': leanUserIndexMigration };
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */
