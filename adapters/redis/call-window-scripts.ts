@@ -12,8 +12,8 @@ local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 `;
 
 /**
- * ARGV: limit, window µs, lease µs, member. Takes a slot (returns '0') or says how many µs to wait before asking
- * again. The lease bounds how long a worker that died mid-call keeps its slot.
+ * ARGV: limit, window µs, lease µs, member, poll µs. Takes a slot (returns '0') or says how many µs to wait before
+ * asking again. The lease bounds how long a worker that died mid-call keeps its slot.
  */
 export const ACQUIRE = `${NOW}
 local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
@@ -23,12 +23,17 @@ local window = tonumber(ARGV[2])
 if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
   local leaves = now + window + tonumber(ARGV[3])
   redis.call('ZADD', KEYS[1], string.format('%.0f', leaves), ARGV[4])
-  redis.call('PEXPIRE', KEYS[1], math.floor((leaves - now) / 1000) + 1000)
+  -- Workers may be configured with different leases: the set lives as long as its longest-lived member.
+  local ttl = math.floor((leaves - now) / 1000) + 1000
+  if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
   return '0'
 end
--- Full: the earliest answered call frees a slot; if every slot is in flight, none frees sooner than a window.
-local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return string.format('%.0f', math.min(tonumber(first[2]) - now, window))
+-- Full. The earliest answered call frees a slot at its score. If every slot is still in flight, an answer frees
+-- one no sooner than a window from now, but a slot handed back unused (or a lease running out) frees one at
+-- once, and nothing tells this worker: ask again after a short poll.
+local first = tonumber(redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2])
+if first > now + window then return ARGV[5] end
+return string.format('%.0f', first - now)
 `;
 
 /** ARGV: window µs, member, used (1/0). An answered call holds its slot a window longer; an unused one frees it. */

@@ -6,7 +6,7 @@ import type { Logger } from '../../core/shared/logger';
 import { ACQUIRE, PAUSE, RELEASE } from './call-window-scripts';
 
 interface WindowCommands {
-  heraldAcquire(slots: string, pause: string, limit: number, windowUs: number, leaseUs: number, member: string): Promise<string>;
+  heraldAcquire(slots: string, pause: string, limit: number, windowUs: number, leaseUs: number, member: string, pollUs: number): Promise<string>;
   heraldRelease(slots: string, pause: string, windowUs: number, member: string, used: '1' | '0'): Promise<number>;
   heraldPause(slots: string, pause: string, ms: number): Promise<number>;
 }
@@ -27,6 +27,12 @@ export interface SharedRateLimiterOptions {
 }
 
 const DEFAULT_LEASE_MS = 60_000;
+/** How often the worker first in line asks again while every slot is in flight (an unused slot frees at once). */
+const IN_FLIGHT_POLL_MS = 25;
+/** While Redis is away, how long calls go straight to the local window before Redis is tried again. */
+const RETRY_REDIS_MS = 1000;
+/** How long callers wait for the connection to open at start-up before they fall back. */
+const FIRST_CONNECT_MS = 5000;
 
 /**
  * The tenant-wide limits held across every worker: one call window per tenant per operation kind in Redis (Lua,
@@ -43,11 +49,18 @@ export class SharedRateLimiter implements TenantRateLimiter {
   /** Per tenant and kind, the end of the local queue of callers waiting to ask Redis. */
   private readonly queues = new Map<string, Promise<unknown>>();
   private degradedSince: number | undefined;
+  private retryRedisAt = 0;
+  /**
+   * Until the connection first opens: a command sent now would fail at once (the client has no offline queue),
+   * and a worker starting beside others already on Redis would add its fallback share to their full limit.
+   */
+  private connecting: Promise<void> | undefined;
 
   constructor(
     redis: Redis,
     private readonly options: SharedRateLimiterOptions,
   ) {
+    if (redis.status === 'connecting' || redis.status === 'connect') this.connecting = firstConnection(redis, FIRST_CONNECT_MS).then(() => (this.connecting = undefined));
     redis.defineCommand('heraldAcquire', { numberOfKeys: 2, lua: ACQUIRE });
     redis.defineCommand('heraldRelease', { numberOfKeys: 2, lua: RELEASE });
     redis.defineCommand('heraldPause', { numberOfKeys: 2, lua: PAUSE });
@@ -81,17 +94,25 @@ export class SharedRateLimiter implements TenantRateLimiter {
 
   pause(tenantId: string, kind: OperationKind, ms: number): void {
     this.fallback.pause(tenantId, kind, ms);
+    // An unlimited kind is acquired locally only, so a shared pause would have no reader.
+    if (this.options.limits[kind] === Infinity) return;
     const [slots, pause] = this.keys(tenantId, kind);
-    this.commands.heraldPause(slots, pause, Math.ceil(ms)).catch((error: unknown) => this.lost(error));
+    // Sent after the first connection like every acquire, and so ahead of this worker's acquires queued behind it.
+    void (this.connecting ?? Promise.resolve())
+      .then(() => this.commands.heraldPause(slots, pause, Math.ceil(ms)))
+      .catch((error: unknown) => this.lost(error));
   }
 
   private async acquireShared(tenantId: string, kind: OperationKind, [slots, pause]: [string, string]): Promise<ReleaseSlot> {
+    if (this.connecting) await this.connecting;
+    if (this.degraded && this.options.clock.now() < this.retryRedisAt) return this.fallback.acquire(tenantId, kind);
     const { limit, windowMs } = windowFor(this.options.limits[kind]);
     const windowUs = Math.ceil(windowMs * 1000);
+    const leaseUs = (this.options.leaseMs ?? DEFAULT_LEASE_MS) * 1000;
     const member = `${this.member}${(this.calls += 1)}`;
     try {
       for (;;) {
-        const waitUs = Number(await this.commands.heraldAcquire(slots, pause, limit, windowUs, (this.options.leaseMs ?? DEFAULT_LEASE_MS) * 1000, member));
+        const waitUs = Number(await this.commands.heraldAcquire(slots, pause, limit, windowUs, leaseUs, member, IN_FLIGHT_POLL_MS * 1000));
         if (waitUs <= 0) break;
         await this.options.clock.sleep(Math.max(1, waitUs / 1000));
       }
@@ -100,7 +121,10 @@ export class SharedRateLimiter implements TenantRateLimiter {
       return this.fallback.acquire(tenantId, kind);
     }
     this.recovered();
+    let released = false;
     return (used = true) => {
+      if (released) return;
+      released = true;
       this.commands.heraldRelease(slots, pause, windowUs, member, used ? '1' : '0').catch((error: unknown) => this.lost(error));
     };
   }
@@ -112,6 +136,8 @@ export class SharedRateLimiter implements TenantRateLimiter {
   }
 
   private lost(error: unknown): void {
+    // A failing Redis may fail slowly (a command timeout): until the retry, calls skip it rather than queue on it.
+    this.retryRedisAt = this.options.clock.now() + RETRY_REDIS_MS;
     if (this.degradedSince !== undefined) return;
     this.degradedSince = this.options.clock.now();
     const share = Math.max(1, this.options.fallbackShare);
@@ -123,4 +149,21 @@ export class SharedRateLimiter implements TenantRateLimiter {
     this.options.logger.info({ degradedMs: this.options.clock.now() - this.degradedSince }, 'shared rate limit is back (Redis)');
     this.degradedSince = undefined;
   }
+}
+
+/** Resolves once `redis` first opens, fails to, or `ms` passed: whichever comes first. */
+function firstConnection(redis: Redis, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      redis.off('error', done);
+      redis.off('end', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms).unref();
+    redis.once('ready', done);
+    redis.once('error', done);
+    redis.once('end', done);
+  });
 }
