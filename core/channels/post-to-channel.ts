@@ -47,7 +47,7 @@ async function generalChannel(directory: DirectoryPort, teamId: string): Promise
   return general.id;
 }
 
-/** One call, retried on 429 (after Retry-After, pausing the tenant's bucket) and on transient failures. */
+/** One call, retried on 429 (after Retry-After, pausing the tenant's call window) and on transient failures. */
 async function withRetries<T>(ctx: WorkContext, tenantId: string, kind: 'connector' | 'installedAppsGet' | 'installedAppsPost', call: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {

@@ -6,7 +6,7 @@ export type Operation = 'install' | 'fetchChat' | 'send' | 'update' | 'delete';
 
 /** What to do about a failure. */
 export type Decision =
-  /** 429: pause this tenant's bucket for the operation kind, then try again (not the recipient's fault). */
+  /** 429: pause this tenant's call window for the operation kind, then try again (not the recipient's fault). */
   | { action: 'throttle'; retryAfterMs: number | undefined }
   /** 412, 5xx, transport failure: back off with jitter and try again, up to the attempt cap. */
   | { action: 'retry' }

@@ -36,7 +36,7 @@ export interface EngineDeps {
   random?: () => number;
   /** This server's name in lease rows; random when absent. */
   holder?: string;
-  /** The limits shared with other workers (adapters/redis); an in-process token bucket when absent. */
+  /** The limits shared with other workers (adapters/redis); an in-process call window when absent. */
   limiter?: TenantRateLimiter;
   /** Wakes other servers when work becomes due (adapters/queue); SQL polling alone when absent. */
   workQueue?: WorkQueuePort;
