@@ -30,12 +30,19 @@ describe('three workers sharing PostgreSQL and Redis', () => {
   it('when three workers deliver 3,000 recipients, then each gets the card exactly once and at most 1% of sends are answered 429', async () => {
     expect(tenant.deliverable.length).toBeGreaterThanOrEqual(2900);
     workers = await startWorkers(3, heraldEnv(tenant, infra));
+    const startedAt = Date.now();
     const notificationId = await broadcastToEveryone(web, 'Three workers');
-    await completed(web, notificationId);
+    const seconds = ((await completed(web, notificationId)) - startedAt) / 1000;
 
     const check = await checkDeliveries(web, tenant.inspect, notificationId, tenant.deliverable);
+    // The figures, for the log (CI keeps them); only the share of 429s is asserted.
+    const share = check.throttledSends / check.sends;
+    process.stdout.write(
+      `three workers: ${check.once} recipients in ${seconds.toFixed(1)} s (${(check.once / seconds).toFixed(1)}/s); ` +
+        `${check.throttledSends} of ${check.sends} sends answered 429 (${(share * 100).toFixed(2)}%)\n`,
+    );
     expect({ lost: check.lost, duplicated: check.duplicated, once: check.once }).toEqual({ lost: 0, duplicated: 0, once: tenant.deliverable.length });
-    expect(check.throttledSends / check.sends).toBeLessThanOrEqual(0.01);
+    expect(share).toBeLessThanOrEqual(0.01);
 
     // Every worker took part, and each says so on /metrics.
     const sent = await Promise.all(workers.map(async (worker) => sentBy(await (await fetch(`${worker.url}/metrics`)).text())));
