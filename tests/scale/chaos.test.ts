@@ -9,7 +9,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The broadcast survives what happens to a real deployment: a worker killed outright, Redis restarted with
- * nothing kept (every job and bucket gone), PostgreSQL restarted (every connection cut).
+ * nothing kept (every job and call window gone), PostgreSQL restarted (every connection cut).
  */
 describe('a scaled-out broadcast under failures', () => {
   let tenant: Tenant;

@@ -6,7 +6,7 @@ import type { WorkerProcess } from './support/worker-process';
 /**
  * Two tenants (two emulators) on one PostgreSQL database and one Redis, as a provider hosting both would run
  * them: each tenant's workers hold its credentials and claim only its recipients, its limits are its own
- * buckets. A large broadcast in one never holds up a small one in the other.
+ * call windows. A large broadcast in one never holds up a small one in the other.
  */
 describe('two tenants sharing PostgreSQL and Redis', () => {
   let large: Tenant;
