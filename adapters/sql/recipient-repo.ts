@@ -21,27 +21,30 @@ export class RecipientRepo implements RecipientStore {
     private readonly dialect: SqlDialectName,
   ) {}
 
+  /** One transaction for the whole call: pages written once instead of once per chunk (random user ids touch many). */
   async add(notificationId: string, tenantId: string, people: NewRecipient[], now: number): Promise<number> {
-    let added = 0;
-    for (let start = 0; start < people.length; start += INSERT_CHUNK) {
-      const values = people.slice(start, start + INSERT_CHUNK).map((person) => ({
-        notification_id: notificationId,
-        tenant_id: tenantId,
-        user_id: person.userId,
-        upn: person.upn,
-        display_name: person.displayName,
-        state: 'pending',
-        install_step: 'install',
-        attempts: 0,
-        next_attempt_at: 0,
-        repaired: 0,
-        created_at: now,
-        updated_at: now,
-      }));
-      const result = await this.db.insertInto('recipients').values(values).onConflict((oc) => oc.columns(['notification_id', 'user_id']).doNothing()).executeTakeFirst();
-      added += Number(result.numInsertedOrUpdatedRows ?? 0);
-    }
-    return added;
+    return this.db.transaction().execute(async (trx) => {
+      let added = 0;
+      for (let start = 0; start < people.length; start += INSERT_CHUNK) {
+        const values = people.slice(start, start + INSERT_CHUNK).map((person) => ({
+          notification_id: notificationId,
+          tenant_id: tenantId,
+          user_id: person.userId,
+          upn: person.upn,
+          display_name: person.displayName,
+          state: 'pending',
+          install_step: 'install',
+          attempts: 0,
+          next_attempt_at: 0,
+          repaired: 0,
+          created_at: now,
+          updated_at: now,
+        }));
+        const result = await trx.insertInto('recipients').values(values).onConflict((oc) => oc.columns(['notification_id', 'user_id']).doNothing()).executeTakeFirst();
+        added += Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+      return added;
+    });
   }
 
   async remove(notificationId: string, userIds: string[]): Promise<number> {

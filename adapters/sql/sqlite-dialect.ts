@@ -12,5 +12,7 @@ export function sqliteDialect(path: string): SqliteDialect {
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
+  // 16 MB of page cache (the default is 2 MB): a 100,000-person broadcast's indexes stay in memory.
+  database.pragma('cache_size = -16384');
   return new SqliteDialect({ database: cachingDatabase(database) });
 }

@@ -2,6 +2,7 @@ import type { DirectoryPort, DirectoryUser } from '../ports/directory';
 import type { Notification } from '../notifications/notification';
 import type { RateLimits } from '../delivery/rate-limiter';
 import type { Store } from '../store/store';
+import type { NewRecipient } from '../recipients/recipient';
 import type { AudienceReport } from './audience-report';
 import { estimateSeconds } from './estimate';
 import { ReportBuilder } from './report-builder';
@@ -15,22 +16,33 @@ export interface ResolveDeps {
 }
 
 /**
- * Turns a notification's audience into recipient rows, one directory page at a time: includes are inserted
+ * People written per store call (one transaction): a few directory pages. Writing every 1,000-person page on its
+ * own cost three times as much, as each write rewrote the index pages its random user ids touched.
+ */
+const WRITE_BATCH = 5000;
+
+/**
+ * Turns a notification's audience into recipient rows, a few directory pages at a time: includes are inserted
  * (the unique (notification, user) key de-duplicates across sources in SQL), then excludes are deleted. Memory
- * holds one page, never the tenant. Idempotent: resolving again starts from an empty list.
+ * holds at most `WRITE_BATCH` people and a page, never the tenant. Idempotent: resolving again starts from an empty list.
  */
 export async function resolveAudience(deps: ResolveDeps, notification: Notification): Promise<AudienceReport> {
   const { store, directory } = deps;
   const { id, tenantId, audience } = notification;
   const report = new ReportBuilder();
   await store.recipients.clear(id);
+  let rows: NewRecipient[] = [];
+  const write = async (): Promise<void> => {
+    if (rows.length > 0) await store.recipients.add(id, tenantId, rows, deps.now());
+    rows = [];
+  };
   for (const source of audience.include) {
     for await (const page of sourcePages(directory, source, report)) {
-      const people = page.filter((user) => admit(user, audience.includeGuests, report));
-      const rows = people.map((user) => ({ userId: user.id, upn: user.userPrincipalName, displayName: user.displayName }));
-      if (rows.length > 0) await store.recipients.add(id, tenantId, rows, deps.now());
+      for (const user of page) if (admit(user, audience.includeGuests, report)) rows.push({ userId: user.id, upn: user.userPrincipalName, displayName: user.displayName });
+      if (rows.length >= WRITE_BATCH) await write();
     }
   }
+  await write();
   for (const source of audience.exclude) {
     for await (const page of sourcePages(directory, source, report)) {
       if (page.length > 0) report.excluded += await store.recipients.remove(id, page.map((user) => user.id));
