@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type KeyLike } from 'jose';
+import { calculateJwkThumbprint, errors, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type KeyLike } from 'jose';
 import type { SigningKey } from '../context';
 
 const KEY_FILE = 'signing-key.jwk.json';
@@ -21,7 +21,32 @@ export async function loadOrCreateSigningKey(stateDir: string): Promise<SigningK
     kid,
     publicJwk,
     sign: (claims) => new SignJWT(claims).setProtectedHeader({ alg: ALG, typ: 'JWT', kid }).sign(privateKey),
-    verify: async (token) => (await jwtVerify(token, publicKey, { algorithms: [ALG] })).payload as Record<string, unknown>,
+    verify: verifiedOnce(async (token) => (await jwtVerify(token, publicKey, { algorithms: [ALG] })).payload as Record<string, unknown>),
+  };
+}
+
+/** Tokens remembered at most; a client reuses one token for an hour, so a handful covers every caller. */
+const VERIFIED_TOKENS = 1000;
+
+/**
+ * Checks a token's signature once and remembers its claims: an RSA verification per request was the emulator's
+ * largest cost at thousands of requests a second. A remembered token is still refused once it expires.
+ */
+function verifiedOnce(verify: (token: string) => Promise<Record<string, unknown>>): (token: string) => Promise<Record<string, unknown>> {
+  const verified = new Map<string, Record<string, unknown>>();
+  return async (token) => {
+    const known = verified.get(token);
+    if (!known) {
+      const claims = await verify(token);
+      if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value as string);
+      verified.set(token, claims);
+      return claims;
+    }
+    if (typeof known.exp === 'number' && known.exp * 1000 <= Date.now()) {
+      verified.delete(token);
+      throw new errors.JWTExpired('"exp" claim timestamp check failed', known, 'exp', 'check_failed');
+    }
+    return known;
   };
 }
 
