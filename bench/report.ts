@@ -25,7 +25,7 @@ export function printOverhead(row: BroadcastOutcome & { recipientsPerSecond: num
   write('|---|---|---|---|---|---|---|---|---|\n');
   write(
     `| ${row.figures.total} | ${row.figures.sent} | ${row.figures.failed} | ${row.wallSeconds.toFixed(1)} s | **${Math.round(row.recipientsPerSecond)}** | ` +
-      `${Math.round(row.figures.sendRate)} | **${row.peakRssMb} MB** | ${row.lost} | ${row.duplicated} |\n\n`,
+      `${Math.round(row.figures.sendRate)} | ${row.peakRssMb > 0 ? `**${row.peakRssMb} MB**` : 'not measured (N worker processes)'} | ${row.lost} | ${row.duplicated} |\n\n`,
   );
 }
 
