@@ -3,11 +3,24 @@ export class InspectClient {
   constructor(private readonly inspectUrl: string) {}
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.inspectUrl}${path}`, {
-      method,
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const send = () =>
+      fetch(`${this.inspectUrl}${path}`, {
+        method,
+        headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    let response: Response;
+    try {
+      response = await send();
+    } catch (error) {
+      // A kept-alive connection the emulator closed while idle (a broadcast can take minutes) fails the next request
+      // on it; a read is safe to ask again on a new connection.
+      if (method !== 'GET') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      response = await send().catch((again: unknown) => {
+        throw new Error(`inspection API ${method} ${path} unreachable: ${String((again as { cause?: unknown }).cause ?? again)}`, { cause: again });
+      });
+    }
     if (!response.ok) throw new Error(`inspection API ${method} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   }

@@ -29,6 +29,15 @@ export function heraldEnv(emulator: SpawnedEmulator, databaseUrl: string, extra:
 const requestTotal = (counters: Record<string, number>): number => (counters['graph.requests'] ?? 0) + (counters['connector.requests'] ?? 0);
 const throttledTotal = (counters: Record<string, number>): number => (counters['graph.429'] ?? 0) + (counters['connector.429'] ?? 0);
 
+/** 429s the emulator issued per limit between two summaries. */
+export function throttledSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([rule, count]) => [rule, count - (before[rule] ?? 0)] as const)
+      .filter(([, count]) => count > 0),
+  );
+}
+
 /** Runs `herald send` in its own process to the end and measures it against the emulator's own records. */
 export async function runBroadcast(
   emulator: SpawnedEmulator,
@@ -65,11 +74,7 @@ export async function runBroadcast(
     wallSeconds,
     requests: requestTotal(after.counters) - requestTotal(before.counters),
     throttled: throttledTotal(after.counters) - throttledTotal(before.counters),
-    throttledByRule: Object.fromEntries(
-      Object.entries(after.throttled)
-        .map(([rule, count]) => [rule, count - (before.throttled[rule] ?? 0)] as const)
-        .filter(([, count]) => count > 0),
-    ),
+    throttledByRule: throttledSince(before.throttled, after.throttled),
     // Recipients Herald marked failed (with a reason) are not lost: they are reported.
     lost: Math.max(0, lost - failed),
     duplicated,

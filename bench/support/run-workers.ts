@@ -6,7 +6,7 @@ import { createDatabase, databaseUrl as urlOf, dropDatabase, REDIS_URL } from '.
 import { startWorker, stopWorker } from '../../tests/scale/support/worker-process';
 import type { InspectClient } from './inspect-client';
 import { deliveryFigures } from './measure';
-import { heraldEnv, type BroadcastOutcome } from './run-broadcast';
+import { heraldEnv, throttledSince, type BroadcastOutcome } from './run-broadcast';
 
 /** A fresh PostgreSQL database for a `--workers` run (workers share state there; SQLite is one machine's). */
 export async function workersDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -57,6 +57,7 @@ export async function runBroadcastWithWorkers(
       wallSeconds,
       requests: total(after.counters, 'requests') - total(before.counters, 'requests'),
       throttled: total(after.counters, '429') - total(before.counters, '429'),
+      throttledByRule: throttledSince(before.throttled, after.throttled),
       lost: Math.max(0, lost - figures.failed),
       duplicated,
     };
