@@ -97,6 +97,36 @@ describe('the bot and the Connector messenger against the emulator', () => {
     expect((failure as PlatformError).subCode).toBe('MessageWritesBlocked');
   });
 
+  it('when sends arrive together, then they share a turn and each settles on its own answer', async () => {
+    const [first, second] = [await installFor(7), await installFor(8)];
+    const results = await Promise.allSettled([
+      messenger.send({ ...first }, card('together 1')),
+      messenger.send({ ...first, conversationId: 'a:doesnotexist' }, card('together 2')),
+      messenger.send({ ...second }, card('together 3')),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(((results[1] as PromiseRejectedResult).reason as PlatformError).status).toBe(404);
+    for (const [index, event] of [[0, first], [2, second]] as const) {
+      const { activityId } = (results[index] as PromiseFulfilledResult<{ activityId: string }>).value;
+      const conversation = emulator.context.state.conversations.get(event.conversationId);
+      expect(conversation?.activities.some((activity) => activity.id === activityId)).toBe(true);
+    }
+  });
+
+  it('when the turn cannot authenticate, then every send queued in it fails and none is delivered', async () => {
+    const event = await installFor(9);
+    const info = emulator.info;
+    // An app id Entra does not know (botbuilder shares tokens between adapters of one app id, so a wrong secret
+    // for the real one would still find a token).
+    const unknownApp = '00000000-0000-4000-8000-00000000dead';
+    const wrong = createCloudAdapter({ appId: unknownApp, password: 'not-the-secret', tenantId: info.tenantId, authorityBaseUrl: info.authorityBaseUrl, channelOpenIdMetadataUrl: info.channelOpenIdMetadataUrl });
+    const unauthorised = new BotMessenger(wrong, unknownApp);
+    const before = emulator.context.state.conversations.get(event.conversationId)?.activities.length ?? 0;
+    const results = await Promise.allSettled([unauthorised.send({ ...event }, card('a')), unauthorised.send({ ...event }, card('b'))]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(emulator.context.state.conversations.get(event.conversationId)?.activities.length ?? 0).toBe(before);
+  });
+
   it('when the conversation is unknown, then 404; when the card is too big, then 413', async () => {
     const event = await installFor(3);
     const missing = await messenger.send({ ...event, conversationId: 'a:doesnotexist' }, card('x')).catch((error: unknown) => error);
