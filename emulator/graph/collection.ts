@@ -1,7 +1,7 @@
 import { GraphError, unsupportedQuery } from './errors';
 import { checkFilter, matches, type FilterPolicy } from './odata/filter-eval';
 import { parseFilter } from './odata/filter-parser';
-import { pageOf, type PageSize } from './odata/paging';
+import { pageOf, type Page, type PageSize } from './odata/paging';
 import { isAdvanced, isEventual, option } from './odata/query';
 import { parseSearch, searchMatches } from './odata/search';
 import { contextUrl } from './odata/context-url';
@@ -10,10 +10,12 @@ import type { GraphCall, GraphResult } from './types';
 
 type Item = Record<string, unknown>;
 
-/** How one collection answers the OData system query options. */
-export interface CollectionSpec {
-  /** Full representations (navigation properties included, so filters can reach them). */
-  items: Item[];
+/**
+ * How one collection answers the OData system query options. `Stored` is what `items` holds: full representations
+ * (navigation properties included, so filters can reach them), or records `resource` turns into them.
+ */
+export interface CollectionSpec<Stored = Item> {
+  items: Stored[];
   /** The `@odata.context` entity set, such as `users` or `teams('…')/members`. */
   entitySet: string;
   filter: FilterPolicy;
@@ -26,36 +28,47 @@ export interface CollectionSpec {
   paging?: PageSize;
   /** Applied after filtering, before `$select`: drops navigation properties that were not expanded. */
   present?: (item: Item) => Item;
-  /**
-   * Builds the resource from a stored record. Given, `items` are the records and only the page is built when
-   * nothing filters, searches or orders the collection (a 100,000-user tenant read in pages stays linear).
-   */
-  resource?: (record: never) => Item;
+  /** Builds the representation of a stored record; without it `items` are the representations. */
+  resource?(record: Stored): Item;
 }
 
-export function listCollection(call: GraphCall, spec: CollectionSpec): GraphResult {
+const QUERY_OPTIONS = ['$search', '$filter', '$orderby'];
+
+export function listCollection<Stored = Item>(call: GraphCall, spec: CollectionSpec<Stored>): GraphResult {
   if (spec.directory && option(call.query, '$skip') !== undefined) {
     throw new GraphError(400, 'Request_BadRequest', "'$skip' is not supported by the service.");
   }
   const select = readSelect(call.query, spec.select);
-  const resource = spec.resource as ((record: unknown) => Item) | undefined;
-  const whole = ['$search', '$filter', '$orderby'].some((name) => option(call.query, name) !== undefined);
-  const items = resource && whole ? spec.items.map(resource) : spec.items;
-  const selected = ordered(call, spec, filtered(call, spec, searched(call, spec, items)));
-  const paged = spec.paging ? pageOf(selected, call, spec.paging) : { items: selected };
-  const page = resource && !whole ? { ...paged, items: paged.items.map(resource) } : paged;
-  const count = wantsCountedResult(call, spec) ? { '@odata.count': selected.length } : {};
+  const build = (record: Stored): Item => (spec.resource ? spec.resource(record) : (record as Item));
+  // A query reads every representation; a plain read builds only the page's (a 100,000-user tenant read in pages
+  // stays linear).
+  let total: number;
+  let page: Page<Item>;
+  if (QUERY_OPTIONS.some((name) => option(call.query, name) !== undefined)) {
+    const selected = ordered(call, spec, filtered(call, spec, searched(call, spec, spec.items.map(build))));
+    total = selected.length;
+    page = pageOrAll(call, spec, selected);
+  } else {
+    const records = pageOrAll(call, spec, spec.items);
+    total = spec.items.length;
+    page = { ...records, items: records.items.map(build) };
+  }
+  const count = wantsCountedResult(call, spec) ? { '@odata.count': total } : {};
   const next = page.nextLink ? { '@odata.nextLink': page.nextLink } : {};
   const value = page.items.map((item) => project(spec.present ? spec.present(item) : item, select, spec.select));
   return { status: 200, body: { '@odata.context': contextUrl(call.baseUrl, spec.entitySet, select), ...count, ...next, value } };
 }
 
-function wantsCountedResult(call: GraphCall, spec: CollectionSpec): boolean {
+function pageOrAll<T>(call: GraphCall, spec: CollectionSpec<unknown>, items: T[]): Page<T> {
+  return spec.paging ? pageOf(items, call, spec.paging) : { items };
+}
+
+function wantsCountedResult(call: GraphCall, spec: CollectionSpec<unknown>): boolean {
   const asked = option(call.query, '$count')?.toLowerCase() === 'true';
   return asked && (!spec.directory || isEventual(call.request.headers));
 }
 
-function searched(call: GraphCall, spec: CollectionSpec, items: Item[]): Item[] {
+function searched(call: GraphCall, spec: CollectionSpec<unknown>, items: Item[]): Item[] {
   const raw = option(call.query, '$search');
   if (raw === undefined || !spec.searchable) return items;
   if (spec.directory && !isEventual(call.request.headers)) {
@@ -65,7 +78,7 @@ function searched(call: GraphCall, spec: CollectionSpec, items: Item[]): Item[] 
   return items.filter((item) => searchMatches(item, search));
 }
 
-function filtered(call: GraphCall, spec: CollectionSpec, items: Item[]): Item[] {
+function filtered(call: GraphCall, spec: CollectionSpec<unknown>, items: Item[]): Item[] {
   const raw = option(call.query, '$filter');
   if (raw === undefined || raw.trim() === '') return items;
   const node = parseFilter(raw);
@@ -73,7 +86,7 @@ function filtered(call: GraphCall, spec: CollectionSpec, items: Item[]): Item[] 
   return items.filter((item) => matches(node, item));
 }
 
-function ordered(call: GraphCall, spec: CollectionSpec, items: Item[]): Item[] {
+function ordered(call: GraphCall, spec: CollectionSpec<unknown>, items: Item[]): Item[] {
   const raw = option(call.query, '$orderby');
   if (raw === undefined || raw.trim() === '') return items;
   const [name = '', direction = 'asc'] = raw.trim().split(/\s+/);

@@ -63,7 +63,7 @@ export function findUserOr404(call: GraphCall, idOrUpn: string): EmulatedUser {
 
 function listUsers(call: GraphCall) {
   return listCollection(call, {
-    items: liveUsers(call.ctx.state) as unknown as Record<string, unknown>[],
+    items: liveUsers(call.ctx.state),
     resource: userResource,
     entitySet: 'users',
     filter: USER_FILTER,
