@@ -1,9 +1,8 @@
-import type { Herald } from '../../api/compose/compose-herald';
 import { DEFAULT_ENGINE_CONFIG } from '../../core/delivery/engine-config';
 import { checkDeliveries } from './support/deliveries';
-import { broadcastToEveryone, completed, freshInfrastructure, heraldEnv, preinstall, startTenant, startWorkers, stopAll, webServer, type Infrastructure, type Tenant } from './support/deployment';
+import { broadcastToEveryone, completed, heraldEnv, oneTenantDeployment, startWorkers } from './support/deployment';
 import { restartPostgres, restartRedis } from './support/services';
-import { startWorker, type WorkerProcess } from './support/worker-process';
+import { startWorker } from './support/worker-process';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -12,28 +11,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * nothing kept (every job and call window gone), PostgreSQL restarted (every connection cut).
  */
 describe('a scaled-out broadcast under failures', () => {
-  let tenant: Tenant;
-  let infra: Infrastructure;
-  let web: Herald;
-  let workers: WorkerProcess[] = [];
-
-  beforeAll(async () => {
-    tenant = await startTenant(2100, 22);
-    infra = await freshInfrastructure();
-    await preinstall(tenant, infra);
-    web = await webServer(tenant, infra);
-  });
-
-  afterAll(async () => {
-    await stopAll(workers);
-    await web?.close();
-    await tenant?.emulator.stop();
-    await infra?.drop();
-  });
+  const deployment = oneTenantDeployment(2100, 22);
 
   it('when a worker is SIGKILLed, Redis loses everything and PostgreSQL restarts mid-run, then the broadcast completes with nothing lost', async () => {
+    const { tenant, infra, web } = deployment;
     const env = heraldEnv(tenant, infra);
-    workers = await startWorkers(3, env);
+    const workers = (deployment.workers = await startWorkers(3, env));
     const notificationId = await broadcastToEveryone(web, 'Chaos');
 
     await pause(8000);

@@ -1,35 +1,17 @@
-import type { Herald } from '../../api/compose/compose-herald';
 import { checkDeliveries } from './support/deliveries';
-import { broadcastToEveryone, completed, freshInfrastructure, heraldEnv, preinstall, startTenant, startWorkers, stopAll, webServer, type Infrastructure, type Tenant } from './support/deployment';
-import type { WorkerProcess } from './support/worker-process';
+import { broadcastToEveryone, completed, heraldEnv, oneTenantDeployment, startWorkers } from './support/deployment';
 
 /**
  * Three `npm run worker` processes on one PostgreSQL database and one Redis deliver a broadcast of about 3,000
  * people against the emulator's real limits: the tenant-wide 50 sends/s hold across the three together.
  */
 describe('three workers sharing PostgreSQL and Redis', () => {
-  let tenant: Tenant;
-  let infra: Infrastructure;
-  let web: Herald;
-  let workers: WorkerProcess[] = [];
-
-  beforeAll(async () => {
-    tenant = await startTenant(3150, 21);
-    infra = await freshInfrastructure();
-    await preinstall(tenant, infra);
-    web = await webServer(tenant, infra);
-  });
-
-  afterAll(async () => {
-    await stopAll(workers);
-    await web?.close();
-    await tenant?.emulator.stop();
-    await infra?.drop();
-  });
+  const deployment = oneTenantDeployment(3150, 21);
 
   it('when three workers deliver 3,000 recipients, then each gets the card exactly once and at most 1% of sends are answered 429', async () => {
+    const { tenant, infra, web } = deployment;
     expect(tenant.deliverable.length).toBeGreaterThanOrEqual(2900);
-    workers = await startWorkers(3, heraldEnv(tenant, infra));
+    const workers = (deployment.workers = await startWorkers(3, heraldEnv(tenant, infra)));
     const startedAt = Date.now();
     const notificationId = await broadcastToEveryone(web, 'Three workers');
     const seconds = ((await completed(web, notificationId)) - startedAt) / 1000;
@@ -51,7 +33,7 @@ describe('three workers sharing PostgreSQL and Redis', () => {
   });
 
   it('when a worker is asked, then it is alive and ready', async () => {
-    for (const worker of workers) {
+    for (const worker of deployment.workers) {
       expect((await fetch(`${worker.url}/healthz`)).status).toBe(200);
       expect((await fetch(`${worker.url}/readyz`)).status).toBe(200);
     }

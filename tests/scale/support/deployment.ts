@@ -95,3 +95,33 @@ export async function startWorkers(count: number, env: Record<string, string>): 
 export async function stopAll(workers: WorkerProcess[]): Promise<void> {
   await Promise.all(workers.map(stopWorker));
 }
+
+/** What a one-tenant scale test runs against; `workers` holds whatever worker processes the test starts. */
+export interface OneTenantDeployment {
+  tenant: Tenant;
+  infra: Infrastructure;
+  web: Herald;
+  workers: WorkerProcess[];
+}
+
+/**
+ * Registers the suite's set-up and tear-down for one tenant of `users` people (emulator seed `seed`): a fresh
+ * database, every deliverable chat preinstalled and a web-role Herald; afterwards stops the test's workers and all
+ * of it. Read the fields inside tests (they are filled in `beforeAll`).
+ */
+export function oneTenantDeployment(users: number, seed: number): OneTenantDeployment {
+  const deployment = { workers: [] } as unknown as OneTenantDeployment;
+  beforeAll(async () => {
+    deployment.tenant = await startTenant(users, seed);
+    deployment.infra = await freshInfrastructure();
+    await preinstall(deployment.tenant, deployment.infra);
+    deployment.web = await webServer(deployment.tenant, deployment.infra);
+  });
+  afterAll(async () => {
+    await stopAll(deployment.workers);
+    await deployment.web?.close();
+    await deployment.tenant?.emulator.stop();
+    await deployment.infra?.drop();
+  });
+  return deployment;
+}
