@@ -11,7 +11,7 @@ import type { Logger } from '../config/logger';
 import type { BotFeatures } from './bot-features';
 import { answerCardInvoke, answerCardSubmit } from './card-actions';
 import { AnnounceCommand, ANNOUNCE_COMMAND } from './compose/announce-handler';
-import { ChatTurns } from './survey/chat-turns';
+import type { ChatTurns } from './survey/chat-turns';
 import { POLITE_TEXT } from './replies';
 import { sendWelcome } from './welcome-turn';
 import type { CardActionDeps } from '../core/responses/card-action';
@@ -24,7 +24,8 @@ import type { CardActionDeps } from '../core/responses/card-action';
  */
 export class HeraldBot extends TeamsActivityHandler {
   private readonly cards: CardActionDeps | undefined;
-  private readonly chat: ChatTurns | undefined;
+  /** Built on the first chat message: botbuilder-dialogs is not loaded by processes that only deliver. */
+  private chat: ChatTurns | undefined;
   private readonly announce: AnnounceCommand | undefined;
 
   constructor(private readonly events: ConversationEvents, private readonly log: Logger, private readonly features?: BotFeatures) {
@@ -32,7 +33,6 @@ export class HeraldBot extends TeamsActivityHandler {
     if (features) {
       const { store, events: responseEvents, clock } = features;
       this.cards = { store, responses: store.responses, events: responseEvents, clock };
-      this.chat = new ChatTurns(features.storage, { contents: store.responses.contents, surveys: store.responses.surveys, events: responseEvents, clock }, log);
       const { storage, owners, engine, audit } = features;
       this.announce = new AnnounceCommand({ storage, owners, engine, audit, clock, log, contents: store.responses.contents, announcements: store.responses.announcements });
     }
@@ -54,6 +54,14 @@ export class HeraldBot extends TeamsActivityHandler {
       await this.message(context);
       await next();
     });
+  }
+
+  private chatTurns(): ChatTurns | undefined {
+    if (!this.features || this.chat) return this.chat;
+    const { store, events, clock, storage } = this.features;
+    const { ChatTurns } = require('./survey/chat-turns') as typeof import('./survey/chat-turns');
+    this.chat = new ChatTurns(storage, { contents: store.responses.contents, surveys: store.responses.surveys, events, clock }, this.log);
+    return this.chat;
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -83,7 +91,8 @@ export class HeraldBot extends TeamsActivityHandler {
 
   private async message(context: TurnContext): Promise<void> {
     if (this.cards && (await answerCardSubmit(this.cards, context))) return;
-    if (this.chat && context.activity.conversation.conversationType === 'personal') return this.chat.onMessage(context);
+    const chat = context.activity.conversation.conversationType === 'personal' ? this.chatTurns() : undefined;
+    if (chat) return chat.onMessage(context);
     // A mention in a channel or group chat gets the same courtesy, without dialogs.
     await context.sendActivity({ type: 'message', textFormat: 'markdown', text: POLITE_TEXT });
   }

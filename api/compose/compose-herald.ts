@@ -24,7 +24,7 @@ import { scaleOutParts, type ScaleOutParts } from './scale-out';
 import { meteredInstaller, meteredMessenger } from '../metrics/metered-ports';
 import { metricsRoute } from '../metrics/metrics-route';
 import { createAdminStore } from '../../adapters/sql/admin-repo';
-import { composeAdminApi, type AdminParts } from './compose-admin';
+import type { AdminParts } from './compose-admin';
 
 export interface ComposeOptions {
   env: Env;
@@ -94,7 +94,12 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
   });
 
   const adminStore = createAdminStore(store);
-  const admin = options.serve === 'full' ? await composeAdminApi({ env, log, store, admin: adminStore, engine, directory, settings, emulator }) : undefined;
+  let admin: AdminParts | undefined;
+  if (options.serve === 'full') {
+    // Loaded only where it is served: the command line and workers never pay for the API's code.
+    const { composeAdminApi } = require('./compose-admin') as typeof import('./compose-admin');
+    admin = await composeAdminApi({ env, log, store, admin: adminStore, engine, directory, settings, emulator });
+  }
   const botParts = composeBot({ env, log, store, engine, graph, adapter, settings, audit: adminStore.audit });
   let web: RunningWebServer | undefined;
   if (options.serve !== 'none') {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Env } from '../../config/env';
 import type { Logger } from '../../config/logger';
-import { startEmulator, type EmulatorInfo, type RunningEmulator } from '../../emulator/server';
+import type { EmulatorInfo, RunningEmulator } from '../../emulator/server';
 import { HeraldError } from '../../core/errors/herald-error';
 
 export interface EmulatorLink {
@@ -31,6 +31,8 @@ export async function linkEmulator(env: Env, log: Logger, options: { attach: boo
       throw new HeraldError('config_invalid', `HERALD_EMULATOR=attach, but no emulator answers at ${origin}. Start one with \`npm run emulator -- --port ${env.HERALD_EMULATOR_PORT}\`.`);
     }
   }
+  // Loaded only here: a process attached to a running emulator (the command line) never pays for its code.
+  const { startEmulator } = require('../../emulator/server') as typeof import('../../emulator/server');
   const running = await startEmulator({
     port: env.HERALD_EMULATOR_PORT,
     users: env.HERALD_EMULATOR_USERS,

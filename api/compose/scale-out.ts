@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Env } from '../../config/env';
 import type { Logger } from '../../config/logger';
 import type { EngineConfig } from '../../core/delivery/engine-config';
@@ -5,10 +6,9 @@ import type { RateLimits } from '../../core/delivery/rate-limiter';
 import { systemClock } from '../../core/shared/clock';
 import { newId } from '../../core/shared/ids';
 import type { Store } from '../../core/store/store';
-import { BullWorkQueue } from '../../adapters/queue/bull-work-queue';
-import { QueueReconciler } from '../../adapters/queue/reconciler';
-import { createRedis } from '../../adapters/redis/redis-client';
-import { SharedRateLimiter } from '../../adapters/redis/shared-rate-limiter';
+import type { BullWorkQueue } from '../../adapters/queue/bull-work-queue';
+import type { QueueReconciler } from '../../adapters/queue/reconciler';
+import type { SharedRateLimiter } from '../../adapters/redis/shared-rate-limiter';
 import { createHeraldMetrics, type HeraldMetrics } from '../metrics/herald-metrics';
 import type { MetricsSources } from '../metrics/metrics-route';
 
@@ -41,9 +41,12 @@ export function scaleOutParts(env: Env, log: Logger, tenantId: string, limits: R
   let limiter: SharedRateLimiter | undefined;
   let queue: BullWorkQueue | undefined;
   let reconciler: QueueReconciler | undefined;
+  let limiterRedis: Redis | undefined;
   const redisUrl = env.HERALD_REDIS_URL;
-  const limiterRedis = redisUrl ? createRedis(redisUrl, log, { name: 'rate-limit' }) : undefined;
-  if (redisUrl && limiterRedis) {
+  const redis = redisUrl ? redisParts() : undefined;
+  if (redisUrl && redis) {
+    const { createRedis, SharedRateLimiter, BullWorkQueue } = redis;
+    limiterRedis = createRedis(redisUrl, log, { name: 'rate-limit' });
     limiter = new SharedRateLimiter(limiterRedis, { limits, clock: systemClock, logger: log, fallbackShare: env.HERALD_WORKER_COUNT, prefix: `${env.HERALD_REDIS_PREFIX}:rate` });
     queue = new BullWorkQueue({ redisUrl, logger: log, listenTenants: delivers ? [tenantId] : [], prefix: env.HERALD_REDIS_PREFIX });
   }
@@ -58,8 +61,8 @@ export function scaleOutParts(env: Env, log: Logger, tenantId: string, limits: R
       queueDepth: queue ? () => queue.depth(tenantId) : undefined,
     }),
     start: (store) => {
-      if (!queue || !delivers) return;
-      reconciler = new QueueReconciler({ store, queue, logger: log, holder: newId(), intervalMs: RECONCILE_INTERVAL_MS });
+      if (!queue || !delivers || !redis) return;
+      reconciler = new redis.QueueReconciler({ store, queue, logger: log, holder: newId(), intervalMs: RECONCILE_INTERVAL_MS });
       reconciler.start();
     },
     close: async () => {
@@ -67,5 +70,15 @@ export function scaleOutParts(env: Env, log: Logger, tenantId: string, limits: R
       await queue?.stop().catch(() => undefined);
       await limiterRedis?.quit().catch(() => limiterRedis.disconnect());
     },
+  };
+}
+
+/** The Redis adapters (ioredis, BullMQ) are loaded only by a deployment that has Redis. */
+function redisParts() {
+  return {
+    ...(require('../../adapters/redis/redis-client') as typeof import('../../adapters/redis/redis-client')),
+    ...(require('../../adapters/redis/shared-rate-limiter') as typeof import('../../adapters/redis/shared-rate-limiter')),
+    ...(require('../../adapters/queue/bull-work-queue') as typeof import('../../adapters/queue/bull-work-queue')),
+    ...(require('../../adapters/queue/reconciler') as typeof import('../../adapters/queue/reconciler')),
   };
 }
