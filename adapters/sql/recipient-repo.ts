@@ -7,7 +7,7 @@ import { applyOutcomes } from './recipient-outcomes';
 import { num, toRecipient } from './row-mappers';
 import type { Database, SqlDialectName } from './schema';
 
-/** 12 parameters a row: 500 rows stay far below both dialects' parameter limits. */
+/** 14 parameters a row: 500 rows stay far below both dialects' parameter limits. */
 const INSERT_CHUNK = 500;
 
 /** The cached conversation of a recipient's user, for correlated updates. */
@@ -21,25 +21,42 @@ export class RecipientRepo implements RecipientStore {
     private readonly dialect: SqlDialectName,
   ) {}
 
-  /** One transaction for the whole call: pages written once instead of once per chunk (random user ids touch many). */
+  /**
+   * One transaction for the whole call: pages written once instead of once per chunk (random user ids touch many).
+   * People whose conversation is cached go in as `ready` with it, so a large audience of known people is written
+   * once instead of inserted and then updated by `promoteKnown`.
+   */
   async add(notificationId: string, tenantId: string, people: NewRecipient[], now: number): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       let added = 0;
       for (let start = 0; start < people.length; start += INSERT_CHUNK) {
-        const values = people.slice(start, start + INSERT_CHUNK).map((person) => ({
-          notification_id: notificationId,
-          tenant_id: tenantId,
-          user_id: person.userId,
-          upn: person.upn,
-          display_name: person.displayName,
-          state: 'pending',
-          install_step: 'install',
-          attempts: 0,
-          next_attempt_at: 0,
-          repaired: 0,
-          created_at: now,
-          updated_at: now,
-        }));
+        const chunk = people.slice(start, start + INSERT_CHUNK);
+        const known = await trx
+          .selectFrom('conversations')
+          .select(['user_id', 'conversation_id', 'service_url'])
+          .where('tenant_id', '=', tenantId)
+          .where('user_id', 'in', chunk.map((person) => person.userId))
+          .execute();
+        const conversations = new Map(known.map((row) => [row.user_id, row]));
+        const values = chunk.map((person) => {
+          const conversation = conversations.get(person.userId);
+          return {
+            notification_id: notificationId,
+            tenant_id: tenantId,
+            user_id: person.userId,
+            upn: person.upn,
+            display_name: person.displayName,
+            state: conversation ? 'ready' : 'pending',
+            install_step: 'install',
+            conversation_id: conversation?.conversation_id ?? null,
+            service_url: conversation?.service_url ?? null,
+            attempts: 0,
+            next_attempt_at: conversation ? now : 0,
+            repaired: 0,
+            created_at: now,
+            updated_at: now,
+          };
+        });
         const result = await trx.insertInto('recipients').values(values).onConflict((oc) => oc.columns(['notification_id', 'user_id']).doNothing()).executeTakeFirst();
         added += Number(result.numInsertedOrUpdatedRows ?? 0);
       }

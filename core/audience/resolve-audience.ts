@@ -7,6 +7,7 @@ import type { AudienceReport } from './audience-report';
 import { estimateSeconds } from './estimate';
 import { ReportBuilder } from './report-builder';
 import { sourcePages } from './source-pages';
+import { readAhead } from '../shared/read-ahead';
 
 export interface ResolveDeps {
   store: Store;
@@ -22,8 +23,9 @@ export interface ResolveDeps {
 const WRITE_BATCH = 5000;
 
 /**
- * Turns a notification's audience into recipient rows, a few directory pages at a time: includes are inserted
- * (the unique (notification, user) key de-duplicates across sources in SQL), then excludes are deleted. Memory
+ * Turns a notification's audience into recipient rows, a few directory pages at a time (the next page is fetched
+ * while one is written): includes are inserted (the unique (notification, user) key de-duplicates across sources
+ * in SQL; people with a cached conversation go in ready), then excludes are deleted. Memory
  * holds at most `WRITE_BATCH` people and a page, never the tenant. Idempotent: resolving again starts from an empty list.
  */
 export async function resolveAudience(deps: ResolveDeps, notification: Notification): Promise<AudienceReport> {
@@ -37,7 +39,7 @@ export async function resolveAudience(deps: ResolveDeps, notification: Notificat
     rows = [];
   };
   for (const source of audience.include) {
-    for await (const page of sourcePages(directory, source, report)) {
+    for await (const page of readAhead(sourcePages(directory, source, report))) {
       for (const user of page) if (admit(user, audience.includeGuests, report)) rows.push({ userId: user.id, upn: user.userPrincipalName, displayName: user.displayName });
       if (rows.length >= WRITE_BATCH) await write();
     }

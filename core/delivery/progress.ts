@@ -10,14 +10,21 @@ export type ProgressEvent =
 
 export type ProgressListener = (event: ProgressEvent) => void;
 
+/** The next count waits at least this many times as long as the last count took. */
+const COUNT_SHARE = 100;
+
 /**
  * Live progress for the API and CLI. Writes mark a notification dirty; at most every `intervalMs` each dirty
- * one is counted with one GROUP BY (indexed), so progress costs the same at 100 or 100,000 recipients.
+ * one is counted with one GROUP BY (indexed). The GROUP BY reads every row of the notification (14 ms for
+ * 100,000 on SQLite), so the next count waits at least `COUNT_SHARE` times as long as the last took: counting
+ * stays about 1% of the time at any size, and a 100,000-person bar moves every ~1.5 s instead of 0.5 s.
  */
 export class ProgressHub {
   private readonly listeners = new Set<ProgressListener>();
   private readonly dirty = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** How long the last round of counts took, in ms. */
+  private lastCountMs = 0;
 
   constructor(
     private readonly recipients: RecipientStore,
@@ -47,7 +54,7 @@ export class ProgressHub {
   markDirty(notificationId: string): void {
     if (this.listeners.size === 0) return;
     this.dirty.add(notificationId);
-    this.timer ??= setTimeout(() => void this.publish(), this.options.intervalMs);
+    this.timer ??= setTimeout(() => void this.publish(), Math.max(this.options.intervalMs, COUNT_SHARE * this.lastCountMs));
   }
 
   /** Counts and emits every dirty notification now. */
@@ -55,6 +62,7 @@ export class ProgressHub {
     this.timer = undefined;
     const ids = [...this.dirty];
     this.dirty.clear();
+    const started = performance.now();
     for (const notificationId of ids) {
       try {
         const counts = await this.recipients.counts(notificationId);
@@ -63,6 +71,7 @@ export class ProgressHub {
         this.options.logger.warn({ err: error, notificationId }, 'counting progress failed');
       }
     }
+    this.lastCountMs = performance.now() - started;
   }
 
   stop(): void {

@@ -37,13 +37,16 @@ export type ClaimedRecipient = Pick<
 >;
 
 export interface RecipientStore {
-  /** Adds people; one already there is skipped (unique per notification and user). Returns how many were new. */
+  /**
+   * Adds people; one already there is skipped (unique per notification and user). A person whose conversation is
+   * cached goes in `ready` with it, the others `pending`. Returns how many were new.
+   */
   add(notificationId: string, tenantId: string, people: NewRecipient[], now: number): Promise<number>;
   /** Removes people (exclusions); returns how many were there. */
   remove(notificationId: string, userIds: string[]): Promise<number>;
   /** Deletes every recipient of a notification (before resolving its audience again). */
   clear(notificationId: string): Promise<void>;
-  /** Pending recipients whose user has a cached conversation become ready with it. Returns how many. */
+  /** Pending recipients whose user's conversation was cached since they were added become ready. Returns how many. */
   promoteKnown(notificationId: string, now: number): Promise<number>;
   /** Counts per state, from one GROUP BY on the (notification, state) index. */
   counts(notificationId: string): Promise<StateCounts>;

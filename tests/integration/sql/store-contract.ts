@@ -41,6 +41,18 @@ export function storeContract(open: () => Promise<Store>): void {
     expect(await store.recipients.remove(n.id, ['u1', 'u9'])).toBe(1);
   });
 
+  it('when a person added has a cached conversation, then they go in ready with it, due at once; the others pending', async () => {
+    const n = newNotification();
+    await store.notifications.create(n, 1);
+    await store.conversations.upsert({ tenantId: n.tenantId, userId: 'u2', conversationId: 'c-u2', serviceUrl: 'https://s/', source: 'bot', updatedAt: 1 });
+    await store.conversations.upsert({ tenantId: 'another-tenant', userId: 'u3', conversationId: 'c-u3', serviceUrl: 'https://s/', source: 'bot', updatedAt: 1 });
+    expect(await store.recipients.add(n.id, n.tenantId, people(3), 7)).toBe(3);
+    expect(await store.recipients.counts(n.id)).toMatchObject({ pending: 2, ready: 1 });
+    expect(await store.recipients.promoteKnown(n.id, 8)).toBe(0);
+    const [ready] = await store.recipients.claim(n.id, 'send', 10, 7, 1000);
+    expect(ready).toMatchObject({ userId: 'u2', conversationId: 'c-u2', serviceUrl: 'https://s/' });
+  });
+
   it('when two workers claim at once, then no recipient is handed to both', async () => {
     const n = await seeded(200);
     const second = await open();
