@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HERALD_NODE_FLAGS } from '../../../config/node-flags';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
@@ -32,7 +33,7 @@ export interface HeraldProcessOptions {
 export async function startHeraldProcess(options: HeraldProcessOptions): Promise<HeraldProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'herald-e2e-'));
   const [port, emulatorPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+  const child = spawn(process.execPath, [...HERALD_NODE_FLAGS, '--import', 'tsx', 'api/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
