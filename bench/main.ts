@@ -4,6 +4,7 @@ import { ceiling } from './scenarios/ceiling';
 import { overhead } from './scenarios/overhead';
 import { crash } from './scenarios/crash';
 import { printCeiling, printCrash, printOverhead } from './report';
+import { fixedLoopMs } from './support/machine-speed';
 
 /**
  * `npm run bench [-- --scenario ceiling|overhead|crash|all] [--users N] [--workers 1,4]`: prints figures, never passes or fails
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   process.stdout.write(`# Herald benchmarks — ${new Date().toISOString()} — ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n\n`);
   for (const scenario of scenarios) {
     const started = Date.now();
+    const speedBefore = fixedLoopMs();
     if (scenario === 'ceiling' || scenario === 'overhead') {
       // --workers 1,4: one run per count, N worker processes on PostgreSQL + Redis; without it, the one CLI process.
       for (const workers of values.workers ? values.workers.split(',').map(Number) : [undefined]) {
@@ -34,7 +36,10 @@ async function main(): Promise<void> {
       }
     } else if (scenario === 'crash') printCrash(await crash({ users: Number(values.users ?? 5_400), killAfterSeconds: [25, 25] }));
     else throw new Error(`unknown scenario "${scenario}" (ceiling, overhead, crash or all)`);
-    process.stdout.write(`_(${scenario}: ${Math.round((Date.now() - started) / 1000)} s in all)_\n\n`);
+    process.stdout.write(
+      `_(${scenario}: ${Math.round((Date.now() - started) / 1000)} s in all; machine speed: a fixed CPU loop took ${speedBefore} ms before and ` +
+        `${fixedLoopMs()} ms after — lower is faster, and on a shared VM it varies up to 2x between hours)_\n\n`,
+    );
   }
 }
 
