@@ -25,8 +25,8 @@ const WRITE_BATCH = 5000;
 /**
  * Turns a notification's audience into recipient rows, a few directory pages at a time (the next page is fetched
  * while one is written): includes are inserted (the unique (notification, user) key de-duplicates across sources
- * in SQL; people with a cached conversation go in ready), then excludes are deleted. Memory
- * holds at most `WRITE_BATCH` people and a page, never the tenant. Idempotent: resolving again starts from an empty list.
+ * in SQL; people with a cached conversation go in ready), then excludes are deleted. Memory holds at most
+ * `WRITE_BATCH` people and two pages, never the tenant. Idempotent: resolving again starts from an empty list.
  */
 export async function resolveAudience(deps: ResolveDeps, notification: Notification): Promise<AudienceReport> {
   const { store, directory } = deps;

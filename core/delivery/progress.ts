@@ -62,7 +62,7 @@ export class ProgressHub {
     this.timer = undefined;
     const ids = [...this.dirty];
     this.dirty.clear();
-    const started = performance.now();
+    const started = this.options.now();
     for (const notificationId of ids) {
       try {
         const counts = await this.recipients.counts(notificationId);
@@ -71,7 +71,7 @@ export class ProgressHub {
         this.options.logger.warn({ err: error, notificationId }, 'counting progress failed');
       }
     }
-    this.lastCountMs = performance.now() - started;
+    this.lastCountMs = this.options.now() - started;
   }
 
   stop(): void {
