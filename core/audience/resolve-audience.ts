@@ -46,7 +46,7 @@ export async function resolveAudience(deps: ResolveDeps, notification: Notificat
   }
   await write();
   for (const source of audience.exclude) {
-    for await (const page of sourcePages(directory, source, report)) {
+    for await (const page of readAhead(sourcePages(directory, source, report))) {
       if (page.length > 0) report.excluded += await store.recipients.remove(id, page.map((user) => user.id));
     }
   }
