@@ -1,7 +1,7 @@
 /**
- * The V8 flags every Herald process runs with: package.json's `start`, `herald` and `worker` scripts pass them
- * to tsx, and the benchmarks and tests that spawn Herald pass them to Node (tests/unit/config/node-flags.test.ts
- * keeps the two in step).
+ * How every Herald process starts Node: package.json's `start`, `herald` and `worker` scripts run
+ * `node <HERALD_NODE_ARGS> <entry>.ts`, and the benchmarks and tests that spawn Herald do the same
+ * (tests/unit/config/node-flags.test.ts keeps the two in step).
  *
  * `--heap-growing-percent=100`: collect the old generation once it has doubled since the last collection. V8's
  * default lets a fast-allocating process grow it up to fourfold first; Herald's live heap is small and bounded
@@ -9,5 +9,9 @@
  * a scavenge (calls on the wire), so the default let garbage take the heap to 300-600 MB before each collection.
  * Measured on 100,000 recipients (BENCHMARKS.md): peak RSS ~380 MB -> ~270 MB, throughput unchanged within noise.
  * A hard cap (`--max-old-space-size`) bounded memory as well but cost ~20% more CPU in collections near the cap.
+ *
+ * `--require tsx/cjs`: TypeScript compiled as Herald's modules are required (Herald is CommonJS). `--import tsx`
+ * (and the tsx command line, which uses it) also registers ES module hooks, which Node 20 runs in a thread of
+ * their own: a second V8 heap for the life of the process, ~20-30 MB resident (BENCHMARKS.md).
  */
-export const HERALD_NODE_FLAGS = ['--heap-growing-percent=100'] as const;
+export const HERALD_NODE_ARGS = ['--heap-growing-percent=100', '--require', 'tsx/cjs'] as const;

@@ -14,8 +14,9 @@ export interface SpawnedEmulator {
  * this so the emulator and Herald each get their own core, and crash tests so Herald can be killed on its own.
  */
 export async function spawnEmulator(args: string[], options: { timeoutMs?: number } = {}): Promise<SpawnedEmulator> {
-  // `--import tsx` keeps it one process (the tsx command line would add a parent relaying signals).
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'main.ts'), ...args], { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+  // `--require tsx/cjs` keeps it one process (the tsx command line would add a parent relaying signals) and one
+  // thread (`--import tsx` would add Node 20's module-hooks thread).
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'main.ts'), ...args], { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

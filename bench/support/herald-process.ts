@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { HERALD_NODE_FLAGS } from '../../config/node-flags';
+import { HERALD_NODE_ARGS } from '../../config/node-flags';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -12,11 +12,11 @@ export interface HeraldRun {
 }
 
 /**
- * Runs Herald's command line in its own process as `npm run herald` does (`node <HERALD_NODE_FLAGS> --import tsx`,
+ * Runs Herald's command line in its own process as `npm run herald` does (`node <HERALD_NODE_ARGS>`,
  * one process, so its memory is measurable), attached to a running emulator and a database file.
  */
 export function runHerald(args: string[], env: Record<string, string>): HeraldRun {
-  const child = spawn(process.execPath, [...HERALD_NODE_FLAGS, '--import', 'tsx', path.join(ROOT, 'cli', 'main.ts'), ...args], {
+  const child = spawn(process.execPath, [...HERALD_NODE_ARGS, path.join(ROOT, 'cli', 'main.ts'), ...args], {
     cwd: ROOT,
     env: { ...process.env, HERALD_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

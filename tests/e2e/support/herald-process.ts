@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HERALD_NODE_FLAGS } from '../../../config/node-flags';
+import { HERALD_NODE_ARGS } from '../../../config/node-flags';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
@@ -27,13 +27,13 @@ export interface HeraldProcessOptions {
 }
 
 /**
- * Starts Herald exactly as `npm start` does (`node --import tsx api/main.ts`), on free ports and a fresh SQLite
+ * Starts Herald exactly as `npm start` does (`node <HERALD_NODE_ARGS> api/main.ts`), on free ports and a fresh SQLite
  * file, and waits for the URLs it prints.
  */
 export async function startHeraldProcess(options: HeraldProcessOptions): Promise<HeraldProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'herald-e2e-'));
   const [port, emulatorPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, [...HERALD_NODE_FLAGS, '--import', 'tsx', 'api/main.ts'], {
+  const child = spawn(process.execPath, [...HERALD_NODE_ARGS, 'api/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { HERALD_NODE_FLAGS } from '../../../config/node-flags';
+import { HERALD_NODE_ARGS } from '../../../config/node-flags';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -14,9 +14,9 @@ export interface WorkerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `node --import tsx api/worker.ts` (what `npm run worker` runs) and waits until it serves. */
+/** Starts `node <HERALD_NODE_ARGS> api/worker.ts` (what `npm run worker` runs) and waits until it serves. */
 export async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [...HERALD_NODE_FLAGS, '--import', 'tsx', path.join(ROOT, 'api', 'worker.ts')], {
+  const child = spawn(process.execPath, [...HERALD_NODE_ARGS, path.join(ROOT, 'api', 'worker.ts')], {
     cwd: ROOT,
     env: { ...process.env, HERALD_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
