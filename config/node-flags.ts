@@ -10,8 +10,12 @@
  * Measured on 100,000 recipients (BENCHMARKS.md): peak RSS ~380 MB -> ~270 MB, throughput unchanged within noise.
  * A hard cap (`--max-old-space-size`) bounded memory as well but cost ~20% more CPU in collections near the cap.
  *
+ * `--max-semi-space-size=8`: a young generation of 2 × 8 MB instead of 2 × 16 MB. Peak RSS of the 100,000-person
+ * send went from 246-287 MB (varying with when the old generation's concurrent marking finished) to 224-228 MB
+ * over four runs each, for ~5% more CPU in scavenges (BENCHMARKS.md); 12 MB gave 247-278 MB.
+ *
  * `--require tsx/cjs`: TypeScript compiled as Herald's modules are required (Herald is CommonJS). `--import tsx`
  * (and the tsx command line, which uses it) also registers ES module hooks, which Node 20 runs in a thread of
  * their own: a second V8 heap for the life of the process, ~20-30 MB resident (BENCHMARKS.md).
  */
-export const HERALD_NODE_ARGS = ['--heap-growing-percent=100', '--require', 'tsx/cjs'] as const;
+export const HERALD_NODE_ARGS = ['--heap-growing-percent=100', '--max-semi-space-size=8', '--require', 'tsx/cjs'] as const;
