@@ -151,6 +151,18 @@ describe('the bot and the Connector messenger against the emulator', () => {
     expect(emulator.context.state.conversations.get(id)).toBe(emulator.context.state.conversations.get(event.conversationId));
   });
 
+  it('when the body is not an activity, then /api/messages answers 400 with a reason instead of failing', async () => {
+    const post = (body: string) => fetch(`${web.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    for (const body of ['{}', '[]', '{"type":""}', '{"type":5}']) {
+      const response = await post(body);
+      expect({ body, status: response.status }).toEqual({ body, status: 400 });
+      expect(await response.json()).toEqual({ error: { code: 'validation_failed', message: expect.stringContaining('"type"') } });
+    }
+    const unreadable = await post('{"type": "message",');
+    expect(unreadable.status).toBe(400);
+    expect(await unreadable.json()).toEqual({ error: { code: 'validation_failed', message: 'The request body is not valid JSON.' } });
+  });
+
   it('when an activity is forged, then /api/messages answers 401 and nothing is recorded', async () => {
     const forgedUser = user(6).id;
     const response = await fetch(`${web.url}/api/messages`, {
