@@ -8,11 +8,18 @@ import { HeraldError } from '../core/errors/herald-error';
  * content (title, summary, buttons, poll…) that becomes Herald's standard card.
  */
 export async function readCardFile(file: string, notificationId = 'pending'): Promise<{ card: unknown; title: string }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
+    throw new HeraldError('card_invalid', `The card file ${file} cannot be read: ${reason}.`);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new HeraldError('card_invalid', `The card file ${file} is not readable JSON: ${(error as Error).message}`);
+    throw new HeraldError('card_invalid', `The card file ${file} is not valid JSON: ${(error as Error).message}`);
   }
   const record = json as Record<string, unknown>;
   if (record && record.type === 'AdaptiveCard') return { card: json, title: firstText(record) ?? 'Announcement' };
