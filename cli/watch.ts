@@ -5,18 +5,26 @@ import type { Store } from '../core/store/store';
 import { progressLine, RateMeter } from './progress-bar';
 
 const FINAL: NotificationStatus[] = ['completed', 'cancelled'];
+const TICK_MS = 500;
+/** Published counts older than this are counted again: the work is being done by another process. */
+const STALE_MS = 2000;
 
 /**
  * Shows live progress of a notification until it ends: a bar redrawn in place on a terminal, a line every few
  * seconds otherwise (logs, CI). Resolves with the final status.
+ *
+ * The command line shares its database with any Herald server running beside it (`npm start`), and either may
+ * deliver the notification or finish it, or an admin may cancel it from the tab: so besides this process's own
+ * events, every tick reads the notification's status (one row by key), and counts afresh when this process has
+ * published nothing lately.
  */
 export async function watchProgress({ engine, store }: { engine: BroadcastEngine; store: Store }, notificationId: string, out: NodeJS.WriteStream): Promise<NotificationStatus> {
   const meter = new RateMeter();
   let lastLine = 0;
   // The engine publishes counts as deliveries are written; the bar redraws the latest instead of counting again.
-  let latest: StateCounts | undefined;
+  let latest: { counts: StateCounts; at: number } | undefined;
   const draw = async (fresh = false): Promise<void> => {
-    const counts = !fresh && latest ? latest : await engine.counts(notificationId);
+    const counts = !fresh && latest && Date.now() - latest.at < STALE_MS ? latest.counts : await engine.counts(notificationId);
     const rate = meter.sample(Date.now(), counts.sent + counts.failed + counts.cancelled);
     const line = progressLine(counts, rate);
     if (out.isTTY) out.write(`\r${line}\x1b[K`);
@@ -26,8 +34,10 @@ export async function watchProgress({ engine, store }: { engine: BroadcastEngine
     }
   };
   return new Promise((resolve) => {
-    const timer = setInterval(() => void draw(), 500);
+    let finished = false;
     const finish = (status: NotificationStatus): void => {
+      if (finished) return;
+      finished = true;
       clearInterval(timer);
       unsubscribe();
       lastLine = 0;
@@ -36,12 +46,20 @@ export async function watchProgress({ engine, store }: { engine: BroadcastEngine
         resolve(status);
       });
     };
-    const unsubscribe = engine.subscribe((event) => {
-      if (event.notificationId === notificationId && event.type === 'progress') latest = event.counts;
-      if (event.notificationId === notificationId && event.type === 'status' && FINAL.includes(event.status)) finish(event.status);
-    });
-    void store.notifications.get(notificationId).then((notification) => {
+    const checkStatus = async (): Promise<void> => {
+      const notification = await store.notifications.get(notificationId);
       if (notification && FINAL.includes(notification.status)) finish(notification.status);
+    };
+    const timer = setInterval(() => {
+      void draw()
+        .then(checkStatus)
+        .catch(() => undefined); // a busy or briefly unreachable database: the next tick tries again
+    }, TICK_MS);
+    const unsubscribe = engine.subscribe((event) => {
+      if (event.notificationId !== notificationId) return;
+      if (event.type === 'progress') latest = { counts: event.counts, at: Date.now() };
+      if (event.type === 'status' && FINAL.includes(event.status)) finish(event.status);
     });
+    void checkStatus().catch(() => undefined);
   });
 }
