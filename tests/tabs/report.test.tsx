@@ -25,11 +25,14 @@ async function openReport(user: Awaited<ReturnType<typeof renderTab>>['user']) {
   await user.click(await screen.findByRole('tab', { name: 'Notifications' }));
   await user.click(await screen.findByRole('button', { name: 'Quarterly update' }));
   await screen.findByRole('heading', { name: 'Quarterly update' });
+  // The recipient table loads its first page on its own: let it land inside the test, as a person would see it.
+  await within(await screen.findByRole('table', { name: 'Recipients' })).findByText('Person u1');
 }
 
 describe('delivery report', () => {
   it('when progress events arrive, then the bar, counts, acknowledgements and poll results follow them', async () => {
-    const { user } = await renderTab(reportServer('sending', { pending: 4 }));
+    const server = reportServer('sending', { pending: 4 });
+    const { user } = await renderTab(server);
     await openReport(user);
     await screen.findByText('0 of 4 processed');
     const events = FakeEventSource.latest();
@@ -47,6 +50,9 @@ describe('delivery report', () => {
     act(() => events.emit('done', {}));
     expect(screen.getByText('4 of 4 processed')).toBeInTheDocument();
     expect(screen.getByText('3 acknowledged')).toBeInTheDocument();
+    // The finished broadcast's table is read again, with every recipient's final state.
+    await within(screen.getByRole('table', { name: 'Recipients' })).findByText('Person u1');
+    expect(server.to('GET', '/api/notifications/n1/recipients').length).toBeGreaterThan(1);
   });
 
   it('when the table is filtered by state, then only those recipients are asked for and shown', async () => {
