@@ -2,6 +2,7 @@ import type { Herald } from '../../api/compose/compose-herald';
 import { readCardFile } from '../card-file';
 import { watchProgress } from '../watch';
 import { printSummary } from './status';
+import { count } from '../plural';
 
 /** `cancel <id>`, `resend <id>`, `edit <id> --card FILE`, `recall <id>`. */
 export async function manageCommand(herald: Herald, command: string, args: string[], out: NodeJS.WriteStream): Promise<number> {
@@ -16,7 +17,7 @@ export async function manageCommand(herald: Herald, command: string, args: strin
     }
     case 'resend': {
       const retried = await engine.resendFailed(id);
-      out.write(`Trying ${retried} failed recipients again.\n`);
+      out.write(retried === 0 ? 'Nobody has failed: there is nothing to send again.\n' : `Trying ${count(retried, 'failed recipient')} again.\n`);
       if (retried === 0) return 0;
       const status = await watchProgress(herald, id, out);
       await printSummary(herald, id, out);
@@ -28,12 +29,12 @@ export async function manageCommand(herald: Herald, command: string, args: strin
       if (!file) throw new Error('edit needs --card FILE');
       const { card } = await readCardFile(file, id);
       const report = await engine.edit(id, card);
-      out.write(`Updated ${report.succeeded} cards; ${report.failed} could not be updated.\n`);
+      out.write(`Updated ${count(report.succeeded, 'card')}; ${report.failed} could not be updated.\n`);
       return report.failed === 0 ? 0 : 1;
     }
     case 'recall': {
       const report = await engine.recall(id);
-      out.write(`Recalled ${report.succeeded} cards; ${report.failed} could not be deleted.\n`);
+      out.write(`Recalled ${count(report.succeeded, 'card')}; ${report.failed} could not be deleted.\n`);
       return report.failed === 0 ? 0 : 1;
     }
     default:

@@ -6,6 +6,7 @@ import { parseTarget } from '../targets';
 import { watchProgress } from '../watch';
 import { formatDuration } from '../progress-bar';
 import { printSummary } from './status';
+import { count } from '../plural';
 
 export const SEND_USAGE = `send --card FILE --to TARGET [--to TARGET …] [--exclude TARGET …] [--include-guests] [--title TEXT]
      [--at 2026-12-01T09:00:00+01:00 --time-zone Europe/Paris] [--no-wait]
@@ -51,7 +52,7 @@ export async function sendCommand(herald: Herald, args: string[], out: NodeJS.Wr
   }
   const report = await engine.send(notification.id);
   out.write(
-    `${report.recipients.toLocaleString('en')} recipients · ${report.needInstall.toLocaleString('en')} need Herald installed · ` +
+    `${count(report.recipients, 'recipient')} · ${report.needInstall.toLocaleString('en')} need Herald installed · ` +
       `estimated ${formatDuration(report.estimatedSeconds)}\n`,
   );
   if (report.excluded || report.skippedGuests || report.skippedDisabled) {

@@ -1,5 +1,6 @@
 import type { Herald } from '../../api/compose/compose-herald';
 import { describeFailure } from '../../core/delivery/failure-reasons';
+import { count } from '../plural';
 
 /** `status <id>`: the notification's state, counts per state and the failure reasons. */
 export async function statusCommand(herald: Herald, args: string[], out: NodeJS.WriteStream): Promise<number> {
@@ -15,7 +16,7 @@ export async function printSummary(herald: Herald, id: string, out: NodeJS.Write
   const counts = await herald.engine.counts(id);
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
   out.write(`${notification.title} — ${notification.status}\n`);
-  out.write(`  ${total} recipients: ${Object.entries(counts).filter(([, n]) => n > 0).map(([state, n]) => `${n} ${state}`).join(', ') || 'none'}\n`);
+  out.write(`  ${count(total, 'recipient')}: ${Object.entries(counts).filter(([, n]) => n > 0).map(([state, n]) => `${n} ${state}`).join(', ') || 'none'}\n`);
   const reasons = new Map<string, number>();
   for (let after = 0; ; ) {
     const page = await herald.store.recipients.page(id, after, 1000, 'failed');

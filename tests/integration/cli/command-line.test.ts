@@ -81,6 +81,12 @@ describe('the command line against the emulator', () => {
     const sentRows = rows.filter((row) => row.split(',')[3] === 'sent');
     expect(sentRows.map((row) => row.split(',')[0]).sort()).toEqual(expected.map((user) => user.id).sort());
     for (const row of sentRows) expect(row.split(',')[6]).not.toBe('');
+
+    const recalled = await herald('recall', id!);
+    expect(recalled.stdout).toBe(`Recalled ${expected.length} cards; 0 could not be deleted.\n`);
+    const activityIds = new Set(sentRows.map((row) => row.split(',')[6]));
+    const cards = [...emulator.context.state.allConversations()].flatMap((conversation) => conversation.activities.filter((activity) => activityIds.has(activity.id)));
+    expect(cards.map((card) => card.deleted)).toEqual(expected.map(() => true));
   });
 
   it('when the card or a target is wrong, then it exits 1 with a sentence saying what to fix and sends nothing', async () => {
