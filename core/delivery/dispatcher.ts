@@ -10,6 +10,9 @@ import type { WorkContext } from './work-context';
 
 type Work = 'send' | 'install';
 
+/** The lease of the one process that delivers from a database (EngineConfig.resumeInFlightOnStart). */
+const DELIVERY_LEASE = 'delivery';
+
 /**
  * One per process. Claims due recipients of every sending notification in batches and runs installs and sends
  * side by side (each with its own in-flight cap), so a slow install never holds up people who can be messaged
@@ -33,11 +36,16 @@ export class Dispatcher {
   private handingBack = false;
   /** Rotates which notification claims first, so rounding never favours the oldest one. */
   private turn = 0;
+  /** Whether this process holds the delivery lease, and when it last asked. */
+  private delivering = false;
+  private leaseAskedAt = -Infinity;
 
   constructor(
     private readonly store: Store,
     private readonly ctx: WorkContext,
     private readonly progress: ProgressHub,
+    /** This process's name in lease rows. */
+    private readonly holder: string,
     /** Wakes other servers when work becomes due (scale-out); SQL polling alone works without it. */
     private readonly queue?: WorkQueuePort,
   ) {
@@ -47,10 +55,6 @@ export class Dispatcher {
 
   async start(): Promise<void> {
     if (this.running) return;
-    if (this.ctx.config.resumeInFlightOnStart) {
-      const resumed = await this.store.recipients.releaseInFlight();
-      if (resumed > 0) this.ctx.logger.warn({ resumed }, 'resuming recipients that were in flight when the last run stopped');
-    }
     this.running = true;
     this.loop = this.run();
     await this.queue?.start(() => this.wake()).catch((error: unknown) => {
@@ -70,6 +74,8 @@ export class Dispatcher {
     await this.loop;
     await Promise.all([...this.tasks]);
     await this.buffer.flush();
+    if (this.delivering) await this.store.leases.release(DELIVERY_LEASE, this.holder);
+    this.delivering = false;
   }
 
   /** Stops as a crash would: outcomes not yet written are lost. For tests of resume-after-crash. */
@@ -98,6 +104,10 @@ export class Dispatcher {
     while (this.running) {
       let claimed = 0;
       try {
+        if (!(await this.mayDeliver())) {
+          await this.idle();
+          continue;
+        }
         const idle: string[] = [];
         const sending = this.mine(await this.store.notifications.sendingVersions());
         this.noticeStopped(sending.map((notification) => notification.id));
@@ -115,6 +125,30 @@ export class Dispatcher {
       }
       if (claimed === 0 || this.full()) await this.idle();
     }
+  }
+
+  /**
+   * Whether this process may claim now. In scale-out every worker may (row leases and the shared limiter
+   * coordinate them). Otherwise one process at a time delivers from the database: `npm start` and a command line
+   * beside it share `.herald/herald.db`, and two deliverers would each pace at Teams' whole limit, while a
+   * newcomer's resume would send again the calls the other has on the wire. The holder renews its lease every
+   * fifth of its life; another process takes it when the holder stops or its lease runs out (a crash), and only
+   * then makes what was in flight due again.
+   */
+  private async mayDeliver(): Promise<boolean> {
+    const { resumeInFlightOnStart: oneDeliverer, deliveryLeaseMs: ttl } = this.ctx.config;
+    if (!oneDeliverer) return true;
+    const now = this.ctx.clock.now();
+    if (this.delivering && now - this.leaseAskedAt < ttl / 5) return true;
+    this.leaseAskedAt = now;
+    const held = await this.store.leases.tryAcquire(DELIVERY_LEASE, this.holder, now, ttl);
+    if (held && !this.delivering) {
+      const resumed = await this.store.recipients.releaseInFlight();
+      if (resumed > 0) this.ctx.logger.warn({ resumed }, 'resuming recipients that were in flight when the last deliverer stopped');
+    }
+    if (!held && this.delivering) this.ctx.logger.warn({ holder: this.holder }, 'another process took over delivery (this one stalled past its lease); leaving it the work');
+    this.delivering = held;
+    return held;
   }
 
   /**

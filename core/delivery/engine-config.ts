@@ -26,8 +26,14 @@ export interface EngineConfig {
   pollIntervalMs: number;
   /** Progress events per notification at most this often. */
   progressIntervalMs: number;
-  /** On start, resend what was in flight at once (single process). Scale-out leaves it to lease expiry. */
+  /**
+   * One deliverer per database (every deployment but scale-out): a process delivers only while it holds the
+   * `delivery` lease, and when it takes the lease over it sends again at once what was in flight (the previous
+   * holder stopped or crashed). Scale-out (false): every worker delivers, and rows in flight wait out their lease.
+   */
   resumeInFlightOnStart: boolean;
+  /** The `delivery` lease's life; its holder renews it every fifth of that, a crashed holder's runs out. */
+  deliveryLeaseMs: number;
   /** How often the scheduler looks for due scheduled notifications. */
   schedulerIntervalMs: number;
   /**
@@ -50,6 +56,7 @@ export const DEFAULT_ENGINE_CONFIG: Omit<EngineConfig, 'appExternalId' | 'servic
   pollIntervalMs: 250,
   progressIntervalMs: 500,
   resumeInFlightOnStart: true,
+  deliveryLeaseMs: 5000,
   schedulerIntervalMs: 1000,
 };
 

@@ -60,7 +60,7 @@ export class BroadcastEngine {
     this.ctx = { installer: deps.installer, messenger: deps.messenger, limiter, catalog, clock, config: deps.config, logger, random: deps.random ?? Math.random };
     this.progress = new ProgressHub(deps.store.recipients, { intervalMs: deps.config.progressIntervalMs, now: () => clock.now(), logger });
     this.threads = new ThreadLimiter(clock);
-    this.dispatcher = new Dispatcher(deps.store, this.ctx, this.progress, deps.workQueue);
+    this.dispatcher = new Dispatcher(deps.store, this.ctx, this.progress, holder, deps.workQueue);
     this.startDeps = { store: deps.store, directory: deps.directory, catalog, limits: deps.config.limits, clock, progress: this.progress, holder };
     this.scheduler = new Scheduler({ store: deps.store, clock, logger, holder, intervalMs: deps.config.schedulerIntervalMs, start: (n) => this.startScheduled(n) });
   }

@@ -97,3 +97,40 @@ describe('resuming after an abrupt stop', () => {
     await second.store.close();
   });
 });
+
+describe('one deliverer per database', () => {
+  it('when a second process starts beside a delivering one, then it re-sends nothing and takes over only when the first stops', async () => {
+    const dbPath = tmpDbPath();
+    const first = await harness({ users: 40, dbPath, config: { maxSendsInFlight: 8 } });
+    let release!: () => void;
+    first.messenger.hold = new Promise((resolve) => (release = resolve));
+    await first.engine.start();
+    const notification = await first.engine.createNotification(draft());
+    await first.engine.send(notification.id);
+    await eventually(async () => first.messenger.sends === 8, 'eight sends on the wire');
+
+    // A command line started beside the server (same database): it must neither deliver nor resume the first's calls.
+    const second = await harness({ dbPath, directory: first.directory, installer: first.installer, messenger: first.messenger });
+    await second.engine.start();
+    await new Promise((resolve) => setTimeout(resolve, 100)); // twenty of its polling passes
+    expect(first.messenger.sends).toBe(8);
+    const inFlight = await second.store.recipients.page(notification.id, 0, 100, 'sending');
+    expect(inFlight).toHaveLength(8);
+    for (const row of inFlight) expect(row.nextAttemptAt).toBeGreaterThan(Date.now());
+
+    first.messenger.hold = undefined;
+    release();
+    await waitForStatus(first, notification.id, 'completed');
+    expect([...first.messenger.delivered.values()]).toEqual(Array.from({ length: 40 }, () => 1));
+
+    // The first stops (its lease is released): the second delivers the next broadcast at once.
+    await first.engine.stop();
+    await first.store.close();
+    const next = await second.engine.createNotification(draft());
+    await second.engine.send(next.id);
+    await waitForStatus(second, next.id, 'completed');
+    expect([...first.messenger.delivered.values()]).toEqual(Array.from({ length: 40 }, () => 2));
+    await second.engine.stop();
+    await second.store.close();
+  });
+});

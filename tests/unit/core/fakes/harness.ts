@@ -27,6 +27,8 @@ export function testConfig(overrides: Partial<EngineConfig> = {}): EngineConfig 
     pollIntervalMs: 5,
     progressIntervalMs: 5,
     schedulerIntervalMs: 5,
+    // A crashed (halted) engine's delivery lease runs out quickly, so the next one takes over within a test.
+    deliveryLeaseMs: 200,
     ...overrides,
   });
 }
