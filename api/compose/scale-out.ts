@@ -36,7 +36,7 @@ export function scaleOutParts(env: Env, log: Logger, tenantId: string, limits: R
   const metrics = createHeraldMetrics();
   const delivers = env.HERALD_ROLE !== 'web';
   const shared = Boolean(env.HERALD_REDIS_URL) || env.HERALD_ROLE !== 'all' || /^postgres(ql)?:/i.test(env.HERALD_DATABASE_URL);
-  const config: Partial<EngineConfig> = shared ? { resumeInFlightOnStart: false, deliverTenants: delivers ? [tenantId] : [] } : {};
+  const config: Partial<EngineConfig> = shared ? { oneDeliverer: false, deliverTenants: delivers ? [tenantId] : [] } : {};
   if (env.HERALD_LEASE_MS) config.leaseMs = env.HERALD_LEASE_MS;
   let limiter: SharedRateLimiter | undefined;
   let queue: BullWorkQueue | undefined;

@@ -10,7 +10,7 @@ import type { WorkContext } from './work-context';
 
 type Work = 'send' | 'install';
 
-/** The lease of the one process that delivers from a database (EngineConfig.resumeInFlightOnStart). */
+/** The lease of the one process that delivers from a database (EngineConfig.oneDeliverer). */
 const DELIVERY_LEASE = 'delivery';
 
 /**
@@ -136,7 +136,7 @@ export class Dispatcher {
    * then makes what was in flight due again.
    */
   private async mayDeliver(): Promise<boolean> {
-    const { resumeInFlightOnStart: oneDeliverer, deliveryLeaseMs: ttl } = this.ctx.config;
+    const { oneDeliverer, deliveryLeaseMs: ttl } = this.ctx.config;
     if (!oneDeliverer) return true;
     const now = this.ctx.clock.now();
     if (this.delivering && now - this.leaseAskedAt < ttl / 5) return true;

@@ -31,7 +31,7 @@ export interface EngineConfig {
    * `delivery` lease, and when it takes the lease over it sends again at once what was in flight (the previous
    * holder stopped or crashed). Scale-out (false): every worker delivers, and rows in flight wait out their lease.
    */
-  resumeInFlightOnStart: boolean;
+  oneDeliverer: boolean;
   /** The `delivery` lease's life; its holder renews it every fifth of that, a crashed holder's runs out. */
   deliveryLeaseMs: number;
   /** How often the scheduler looks for due scheduled notifications. */
@@ -55,7 +55,7 @@ export const DEFAULT_ENGINE_CONFIG: Omit<EngineConfig, 'appExternalId' | 'servic
   flushBatch: 500,
   pollIntervalMs: 250,
   progressIntervalMs: 500,
-  resumeInFlightOnStart: true,
+  oneDeliverer: true,
   deliveryLeaseMs: 5000,
   schedulerIntervalMs: 1000,
 };
