@@ -1,5 +1,5 @@
 import { loadEnv } from '../config/env';
-import { composeHerald } from './compose/compose-herald';
+import { composeHerald } from '../app/compose-herald';
 import { runMain, stopOnSignals } from './process/lifecycle';
 
 /** `npm start`: Herald's web server (bot and API), on the local emulator unless a tenant is configured. */

@@ -2,7 +2,7 @@ import express from 'express';
 import { loadEnv } from '../config/env';
 import { HeraldError } from '../core/errors/herald-error';
 import { runMain, stopOnSignals } from './process/lifecycle';
-import { composeHerald } from './compose/compose-herald';
+import { composeHerald } from '../app/compose-herald';
 import { healthRoutes } from './http/health-routes';
 import { startWebServer } from './http/web-server';
 import { metricsRoute } from './metrics/metrics-route';

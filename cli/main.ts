@@ -1,7 +1,7 @@
 import { loadEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { isHeraldError } from '../core/errors/herald-error';
-import { composeHerald, type Herald } from '../api/compose/compose-herald';
+import { composeHerald, type Herald } from '../app/compose-herald';
 import { sendCommand, SEND_USAGE } from './commands/send';
 import { statusCommand } from './commands/status';
 import { exportCommand } from './commands/export';

@@ -1,6 +1,6 @@
 import { loadEnv } from '../../config/env';
 import { createLogger } from '../../config/logger';
-import { composeHerald } from '../../api/compose/compose-herald';
+import { composeHerald } from '../../app/compose-herald';
 import type { SpawnedEmulator } from '../../emulator/spawn';
 import { createDatabase, databaseUrl as urlOf, dropDatabase, REDIS_URL } from '../../tests/scale/support/services';
 import { startWorker, stopWorker } from '../../tests/scale/support/worker-process';

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import type { Herald } from '../../api/compose/compose-herald';
+import type { Herald } from '../../app/compose-herald';
 import { recipientsCsv } from '../../core/reports/recipients-csv';
 
 /** `export <id> [--out FILE]`: the per-recipient report as CSV (to stdout by default). */

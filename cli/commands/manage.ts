@@ -1,4 +1,4 @@
-import type { Herald } from '../../api/compose/compose-herald';
+import type { Herald } from '../../app/compose-herald';
 import { readCardFile } from '../card-file';
 import { watchProgress } from '../watch';
 import { printSummary } from './status';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Herald } from '../../api/compose/compose-herald';
+import type { Herald } from '../../app/compose-herald';
 import { readCardFile } from '../card-file';
 
 export const POST_USAGE = 'post --team TEAM_ID [--channel CHANNEL_ID] --card FILE   post to a team channel (General by default)';

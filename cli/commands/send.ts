@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Herald } from '../../api/compose/compose-herald';
+import type { Herald } from '../../app/compose-herald';
 import { readCardFile } from '../card-file';
 import { parseTarget } from '../targets';
 import { watchProgress } from '../watch';

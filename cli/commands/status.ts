@@ -1,4 +1,4 @@
-import type { Herald } from '../../api/compose/compose-herald';
+import type { Herald } from '../../app/compose-herald';
 import { describeFailure } from '../../core/delivery/failure-reasons';
 import { count } from '../plural';
 

@@ -1,4 +1,4 @@
-import type { Herald } from '../../api/compose/compose-herald';
+import type { Herald } from '../../app/compose-herald';
 import { checkDeliveries } from './support/deliveries';
 import { broadcastToEveryone, completed, freshInfrastructure, heraldEnv, preinstall, startTenant, startWorkers, stopAll, webServer, type Infrastructure, type Tenant } from './support/deployment';
 import type { WorkerProcess } from './support/worker-process';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadEnv } from '../../../config/env';
 import { createLogger } from '../../../config/logger';
-import { composeHerald, type Herald } from '../../../api/compose/compose-herald';
+import { composeHerald, type Herald } from '../../../app/compose-herald';
 import type { EmulatorOptions, RunningEmulator } from '../../../emulator/server';
 import { startTestEmulator } from '../../support/emulator';
 import { reachableMembers } from '../../support/deliveries';

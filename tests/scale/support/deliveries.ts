@@ -1,4 +1,4 @@
-import type { Herald } from '../../../api/compose/compose-herald';
+import type { Herald } from '../../../app/compose-herald';
 import type { InspectClient } from '../../../bench/support/inspect-client';
 
 export interface DeliveryCheck {

@@ -1,6 +1,6 @@
 import { loadEnv } from '../../../config/env';
 import { createLogger } from '../../../config/logger';
-import { composeHerald, type Herald } from '../../../api/compose/compose-herald';
+import { composeHerald, type Herald } from '../../../app/compose-herald';
 import { spawnEmulator, type SpawnedEmulator } from '../../../emulator/spawn';
 import { InspectClient } from '../../../bench/support/inspect-client';
 import { allUsers, preinstallKnown } from '../../../bench/support/tenant';

@@ -1,6 +1,6 @@
-import type { BroadcastEngine } from '../../core/engine/broadcast-engine';
-import type { ConversationEvents } from '../../bot/conversation-events';
-import type { Store } from '../../core/store/store';
+import type { BroadcastEngine } from '../core/engine/broadcast-engine';
+import type { ConversationEvents } from '../bot/conversation-events';
+import type { Store } from '../core/store/store';
 
 /** What the bot learns from Teams goes to the engine's conversation cache. */
 export function engineConversationEvents(engine: BroadcastEngine, store: Store): ConversationEvents {

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Env } from '../../config/env';
-import type { Logger } from '../../config/logger';
-import type { EmulatorInfo, RunningEmulator } from '../../emulator/server';
-import { HeraldError } from '../../core/errors/herald-error';
+import type { Env } from '../config/env';
+import type { Logger } from '../config/logger';
+import type { EmulatorInfo, RunningEmulator } from '../emulator/server';
+import { HeraldError } from '../core/errors/herald-error';
 
 export interface EmulatorLink {
   info: EmulatorInfo;
@@ -32,7 +32,7 @@ export async function linkEmulator(env: Env, log: Logger, options: { attach: boo
     }
   }
   // Loaded only here: a process attached to a running emulator (the command line) never pays for its code.
-  const { startEmulator } = require('../../emulator/server') as typeof import('../../emulator/server');
+  const { startEmulator } = require('../emulator/server') as typeof import('../emulator/server');
   const running = await startEmulator({
     port: env.HERALD_EMULATOR_PORT,
     users: env.HERALD_EMULATOR_USERS,

@@ -1,29 +1,29 @@
 import express from 'express';
-import type { Env } from '../../config/env';
-import { createLogger, type Logger } from '../../config/logger';
-import { createTokenProvider } from '../../adapters/auth/token-provider';
-import { GraphHttp } from '../../adapters/graph/graph-http';
-import { GraphBatcher } from '../../adapters/graph/batcher';
-import { GraphInstaller } from '../../adapters/graph/installer';
-import { GraphDirectory } from '../../adapters/graph/directory';
-import { createCloudAdapter } from '../../adapters/connector/cloud-adapter';
-import { BotMessenger } from '../../adapters/connector/messenger';
-import { createStore } from '../../adapters/sql/create-store';
-import { BroadcastEngine } from '../../core/engine/broadcast-engine';
-import { engineConfig } from '../../core/delivery/engine-config';
-import { UNLIMITED } from '../../core/delivery/rate-limiter';
-import type { Store } from '../../core/store/store';
-import { botRoute } from '../http/bot-route';
-import { healthRoutes } from '../http/health-routes';
-import { startWebServer, type RunningWebServer } from '../http/web-server';
+import type { Env } from '../config/env';
+import { createLogger, type Logger } from '../config/logger';
+import { createTokenProvider } from '../adapters/auth/token-provider';
+import { GraphHttp } from '../adapters/graph/graph-http';
+import { GraphBatcher } from '../adapters/graph/batcher';
+import { GraphInstaller } from '../adapters/graph/installer';
+import { GraphDirectory } from '../adapters/graph/directory';
+import { createCloudAdapter } from '../adapters/connector/cloud-adapter';
+import { BotMessenger } from '../adapters/connector/messenger';
+import { createStore } from '../adapters/sql/create-store';
+import { BroadcastEngine } from '../core/engine/broadcast-engine';
+import { engineConfig } from '../core/delivery/engine-config';
+import { UNLIMITED } from '../core/delivery/rate-limiter';
+import type { Store } from '../core/store/store';
+import { botRoute } from '../api/http/bot-route';
+import { healthRoutes } from '../api/http/health-routes';
+import { startWebServer, type RunningWebServer } from '../api/http/web-server';
 import { claimEmulatorBot, linkEmulator, type EmulatorLink } from './emulator-link';
-import type { RunningEmulator } from '../../emulator/server';
+import type { RunningEmulator } from '../emulator/server';
 import { settingsFromEmulator, settingsFromEnv, type TenantSettings } from './tenant-settings';
 import { composeBot } from './compose-bot';
 import { scaleOutParts, type ScaleOutParts } from './scale-out';
-import { meteredInstaller, meteredMessenger } from '../metrics/metered-ports';
-import { metricsRoute } from '../metrics/metrics-route';
-import { createAdminStore } from '../../adapters/sql/admin-repo';
+import { meteredInstaller, meteredMessenger } from '../api/metrics/metered-ports';
+import { metricsRoute } from '../api/metrics/metrics-route';
+import { createAdminStore } from '../adapters/sql/admin-repo';
 import type { AdminParts } from './compose-admin';
 
 export interface ComposeOptions {
@@ -43,7 +43,7 @@ export interface Herald {
   settings: TenantSettings;
   store: Store;
   engine: BroadcastEngine;
-  /** Metrics, and with Redis the shared limiter and work queue (api/compose/scale-out.ts). */
+  /** Metrics, and with Redis the shared limiter and work queue (app/scale-out.ts). */
   scale: ScaleOutParts;
   web?: RunningWebServer;
   emulator?: EmulatorLink;

@@ -1,5 +1,5 @@
-import type { Env } from '../../config/env';
-import type { EmulatorInfo } from '../../emulator/server';
+import type { Env } from '../config/env';
+import type { EmulatorInfo } from '../emulator/server';
 
 /** Everything Herald needs to know about the Microsoft 365 tenant it serves, from configuration or the emulator. */
 export interface TenantSettings {

@@ -1,13 +1,13 @@
-import type { Env } from '../../config/env';
-import type { Logger } from '../../config/logger';
-import type { AdminStore } from '../../core/admin/admin-store';
-import type { BroadcastEngine } from '../../core/engine/broadcast-engine';
-import type { DirectoryPort } from '../../core/ports/directory';
-import { responseEvents } from '../../core/responses/response-events';
-import type { Store } from '../../core/store/store';
-import { createSsoVerifier } from '../auth/sso-verifier';
-import { createAdminApi, type AdminApi } from '../http/admin-api';
-import type { RunningWebServer } from '../http/web-server';
+import type { Env } from '../config/env';
+import type { Logger } from '../config/logger';
+import type { AdminStore } from '../core/admin/admin-store';
+import type { BroadcastEngine } from '../core/engine/broadcast-engine';
+import type { DirectoryPort } from '../core/ports/directory';
+import { responseEvents } from '../core/responses/response-events';
+import type { Store } from '../core/store/store';
+import { createSsoVerifier } from '../api/auth/sso-verifier';
+import { createAdminApi, type AdminApi } from '../api/http/admin-api';
+import type { RunningWebServer } from '../api/http/web-server';
 import type { EmulatorLink } from './emulator-link';
 import type { TenantSettings } from './tenant-settings';
 

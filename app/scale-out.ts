@@ -1,16 +1,16 @@
 import type { Redis } from 'ioredis';
-import type { Env } from '../../config/env';
-import type { Logger } from '../../config/logger';
-import type { EngineConfig } from '../../core/delivery/engine-config';
-import type { RateLimits } from '../../core/delivery/rate-limiter';
-import { systemClock } from '../../core/shared/clock';
-import { newId } from '../../core/shared/ids';
-import type { Store } from '../../core/store/store';
-import type { BullWorkQueue } from '../../adapters/queue/bull-work-queue';
-import type { QueueReconciler } from '../../adapters/queue/reconciler';
-import type { SharedRateLimiter } from '../../adapters/redis/shared-rate-limiter';
-import { createHeraldMetrics, type HeraldMetrics } from '../metrics/herald-metrics';
-import type { MetricsSources } from '../metrics/metrics-route';
+import type { Env } from '../config/env';
+import type { Logger } from '../config/logger';
+import type { EngineConfig } from '../core/delivery/engine-config';
+import type { RateLimits } from '../core/delivery/rate-limiter';
+import { systemClock } from '../core/shared/clock';
+import { newId } from '../core/shared/ids';
+import type { Store } from '../core/store/store';
+import type { BullWorkQueue } from '../adapters/queue/bull-work-queue';
+import type { QueueReconciler } from '../adapters/queue/reconciler';
+import type { SharedRateLimiter } from '../adapters/redis/shared-rate-limiter';
+import { createHeraldMetrics, type HeraldMetrics } from '../api/metrics/herald-metrics';
+import type { MetricsSources } from '../api/metrics/metrics-route';
 
 const RECONCILE_INTERVAL_MS = 5000;
 
@@ -76,9 +76,9 @@ export function scaleOutParts(env: Env, log: Logger, tenantId: string, limits: R
 /** The Redis adapters (ioredis, BullMQ) are loaded only by a deployment that has Redis. */
 function redisParts() {
   return {
-    ...(require('../../adapters/redis/redis-client') as typeof import('../../adapters/redis/redis-client')),
-    ...(require('../../adapters/redis/shared-rate-limiter') as typeof import('../../adapters/redis/shared-rate-limiter')),
-    ...(require('../../adapters/queue/bull-work-queue') as typeof import('../../adapters/queue/bull-work-queue')),
-    ...(require('../../adapters/queue/reconciler') as typeof import('../../adapters/queue/reconciler')),
+    ...(require('../adapters/redis/redis-client') as typeof import('../adapters/redis/redis-client')),
+    ...(require('../adapters/redis/shared-rate-limiter') as typeof import('../adapters/redis/shared-rate-limiter')),
+    ...(require('../adapters/queue/bull-work-queue') as typeof import('../adapters/queue/bull-work-queue')),
+    ...(require('../adapters/queue/reconciler') as typeof import('../adapters/queue/reconciler')),
   };
 }
