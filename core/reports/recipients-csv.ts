@@ -4,9 +4,19 @@ import { describeFailure } from '../delivery/failure-reasons';
 
 const HEADER = ['user_id', 'upn', 'display_name', 'state', 'reason', 'reason_text', 'activity_id', 'created_at', 'updated_at', 'sent_at'];
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is neutralised for spreadsheets. */
+/**
+ * What a spreadsheet may read as the start of a formula (OWASP, "CSV Injection"): = + - @, a tab, a carriage
+ * return, and their full-width forms (＝ ＋ － ＠), which some spreadsheets fold to the ASCII ones. Spaces before
+ * them do not help: Excel and LibreOffice skip leading blanks before evaluating.
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * RFC 4180 field: quoted when it holds a comma, quote or line break. A field a spreadsheet could run as a formula
+ * gets a leading apostrophe (OWASP's advice), which spreadsheets show as text and do not evaluate.
+ */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
