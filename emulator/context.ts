@@ -32,7 +32,11 @@ export type LimitRule =
   | 'graph.teamMembers'
   | 'graph.directory'
   | 'graph.oneTeam'
-  | 'graph.oneChannel';
+  | 'graph.oneChannel'
+  /** `sendActivityNotification` per app per tenant: 5 per second. */
+  | 'graph.activityNotification'
+  /** Activity notifications to one person: 10 per minute. */
+  | 'graph.activityNotification.perUser';
 
 export interface LimitRequest {
   rule: LimitRule;

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from './server';
+import { DEFAULT_GRAPH_ROLES } from './tenant/seed';
 
-/** `npm run emulator -- --port P --users N --seed S [--limits real|off] [--faults FILE] [--bot-endpoint URL] [--tab-url URL [--tab-resource api://…]]` */
+/** `npm run emulator -- --port P --users N --seed S [--limits real|off] [--faults FILE] [--bot-endpoint URL] [--tab-url URL [--tab-resource api://…]] [--tls] [--bot-graph-roles default|R1,R2…]` */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
       'app-external-id': { type: 'string' },
       'tab-url': { type: 'string' },
       'tab-resource': { type: 'string' },
+      tls: { type: 'boolean', default: false },
+      'bot-graph-roles': { type: 'string' },
       verbose: { type: 'boolean', default: false },
     },
     strict: true,
@@ -33,6 +36,8 @@ async function main(): Promise<void> {
     faultsFile: values.faults,
     botEndpoint: values['bot-endpoint'],
     stateDir: values['state-dir'],
+    tls: values.tls,
+    botGraphRoles: graphRoles(values['bot-graph-roles']),
     appExternalId: values['app-external-id'],
     tab: values['tab-url'] ? { url: values['tab-url'], resource: values['tab-resource'] } : undefined,
     log: values.verbose ? (message, fields) => process.stderr.write(`${JSON.stringify({ message, ...fields })}\n`) : undefined,
@@ -42,6 +47,15 @@ async function main(): Promise<void> {
   const stop = (): void => void emulator.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** `default` grants the bot's registration what the Graph client app is granted by default; otherwise a comma list. */
+function graphRoles(raw: string | undefined): string[] | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'default') return [...DEFAULT_GRAPH_ROLES];
+  const roles = raw.split(',').map((role) => role.trim()).filter(Boolean);
+  if (roles.some((role) => !/^[A-Za-z]+(\.[A-Za-z]+)+$/.test(role))) fail(`--bot-graph-roles must be "default" or a comma list of permissions such as User.Read.All, not "${raw}"`);
+  return roles;
 }
 
 function integer(raw: string | undefined, name: string, min: number, max: number): number {

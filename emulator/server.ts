@@ -1,4 +1,5 @@
 import express from 'express';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { createLimits } from './limits/limits';
 import { createFaults, loadFaultsFile, applyUserFaults, type FaultsConfig } from './faults/faults';
 import { createCounters } from './counters';
 import { faultMiddleware } from './faults/middleware';
+import { loadOrCreateTls } from './tls';
 
 export interface EmulatorOptions {
   port: number;
@@ -28,8 +30,18 @@ export interface EmulatorOptions {
   faults?: FaultsConfig;
   /** The bot's messaging endpoint (`…/api/messages`) that installs and card actions are posted to. */
   botEndpoint?: string;
-  /** Where the signing key is kept across restarts. */
+  /** Where the signing key (and with `tls`, the local CA and server certificate) is kept across restarts. */
   stateDir?: string;
+  /**
+   * Serve https with a certificate from a local CA kept in `stateDir` (its path is the first line's `caCertPath`):
+   * for clients that accept only https authorities and hosts, given the CA through `NODE_EXTRA_CA_CERTS`.
+   */
+  tls?: boolean;
+  /**
+   * Graph application permissions admin-consented to the bot's own app registration (none when absent), for
+   * single-app setups that call Graph with the bot's id and secret, as Microsoft's proactive-installation sample does.
+   */
+  botGraphRoles?: string[];
   /** The manifest id of the Herald app in the catalog; derived from the seed when absent. */
   appExternalId?: string;
   /** The personal tab the Teams client hosts (its URL and SSO resource); also settable later with `setTab`. */
@@ -50,6 +62,8 @@ export interface EmulatorInfo extends Omit<EmulatorUrls, 'origin'> {
   users: number;
   seed: number;
   limits: 'real' | 'off';
+  /** With `--tls`: the local CA's certificate (PEM) that clients must trust, e.g. through `NODE_EXTRA_CA_CERTS`. */
+  caCertPath?: string;
 }
 
 export interface RunningEmulator {
@@ -80,20 +94,25 @@ export function urlsFor(origin: string, tenantId: string): EmulatorUrls {
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
   const directory = seedDirectory({ users: options.users, seed: options.seed, appExternalId: options.appExternalId });
+  if (options.botGraphRoles) directory.botClient.graphRoles.splice(0, directory.botClient.graphRoles.length, ...new Set(options.botGraphRoles));
   const state = new TenantState(directory, options.seed);
   const faultsConfig = options.faults ?? (options.faultsFile ? await loadFaultsFile(options.faultsFile) : undefined);
   if (faultsConfig) applyUserFaults(state, faultsConfig);
-  const signing = await loadOrCreateSigningKey(options.stateDir ?? path.resolve('.herald', 'emulator'));
+  const stateDir = options.stateDir ?? path.resolve('.herald', 'emulator');
+  const signing = await loadOrCreateSigningKey(stateDir);
+  const tls = options.tls ? await loadOrCreateTls(stateDir, host) : undefined;
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(options.port, host, () => resolve(listening));
+  const server: Server = await new Promise((resolve, reject) => {
+    const unbound = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, app) : undefined;
+    const listening = unbound ? unbound.listen(options.port, host, () => resolve(listening)) : app.listen(options.port, host, () => resolve(listening));
+    listening.once('error', reject);
   });
   server.keepAliveTimeout = 65_000;
   const port = (server.address() as AddressInfo).port;
-  const urls = urlsFor(`http://${host}:${port}`, directory.tenantId);
+  const urls = urlsFor(`${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`, directory.tenantId);
 
   const context: EmulatorContext = {
     state,
@@ -142,6 +161,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     users: directory.users.length,
     seed: options.seed,
     limits: options.limits,
+    ...(tls ? { caCertPath: tls.caCertPath } : {}),
   };
 
   published = info;

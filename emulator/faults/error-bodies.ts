@@ -10,6 +10,7 @@ export function sendServiceError(service: FaultService, status: number, req: Req
   if (service === 'graph') return sendGraphError(status, req, res);
   if (service === 'entra') return sendEntraError(status, res);
   if (status === 429) return sendFailure(res, { status, body: { error: { code: 'Throttled', message: 'Too many requests.' } } });
+  if (status === 412) return sendFailure(res, { status, body: { error: { code: 'PreconditionFailed', message: 'Potential concurrency issue: another operation on this conversation is in progress.' } } });
   sendFailure(res, { status, body: { error: { code: 'ServiceError', message: 'An error has occurred.' } } });
 }
 
@@ -20,6 +21,8 @@ function sendGraphError(status: number, req: Request, res: Response): void {
   const unavailable = status === 503 || status === 504;
   const error = status === 429
     ? new GraphError(429, 'TooManyRequests', 'Please retry again later.')
+    : status === 412
+    ? new GraphError(412, 'PreconditionFailed', 'The precondition given in one or more of the request headers evaluated to false.')
     : unavailable
     ? new GraphError(status, 'serviceNotAvailable', 'The service is temporarily unavailable. Try the request again after a delay.')
     : new GraphError(status, 'generalException', 'An unspecified error has occurred.');

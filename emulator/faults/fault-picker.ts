@@ -68,7 +68,7 @@ function fires(compiled: CompiledRule, random: Random): boolean {
 function decision({ id, rule }: CompiledRule): FaultDecision {
   const chosen: FaultDecision = { ruleId: id };
   if (rule.status !== undefined) chosen.status = rule.status;
-  if (rule.status === 429) chosen.retryAfterSeconds = rule.retryAfterSeconds ?? 1;
+  if (rule.status === 429 && rule.retryAfterSeconds !== null) chosen.retryAfterSeconds = rule.retryAfterSeconds ?? 1;
   if (rule.latencyMs !== undefined) chosen.latencyMs = rule.latencyMs;
   if (rule.drop) chosen.drop = true;
   return chosen;

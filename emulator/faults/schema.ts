@@ -32,9 +32,14 @@ export const FaultRule = z
     method: z.string().min(1).optional(),
     /** A regular expression tested (case-insensitively) against the URL as sent: path and query. */
     path: z.string().refine(isRegex, 'is not a valid regular expression').optional(),
-    /** A 5xx, or 429 for a throttling burst beyond the modelled limits (answered with `retryAfterSeconds`). */
-    status: z.number().int().refine((value) => value === 429 || (value >= 500 && value <= 599), 'must be 429 or a 5xx status').optional(),
-    retryAfterSeconds: z.number().min(0).max(3600).optional(),
+    /**
+     * What Microsoft documents as retryable for the Connector and Graph: 412 (PreconditionFailed, concurrent
+     * operations on one conversation), 429 for a throttling burst beyond the modelled limits, or any 5xx (502, 503
+     * and 504 among them).
+     */
+    status: z.number().int().refine((value) => value === 412 || value === 429 || (value >= 500 && value <= 599), 'must be 412, 429 or a 5xx status').optional(),
+    /** The `Retry-After` of an injected 429 (1 s when absent); `null` answers the 429 without the header. */
+    retryAfterSeconds: z.number().min(0).max(3600).nullable().optional(),
     latencyMs: z.number().int().min(0).max(600_000).optional(),
     drop: z.boolean().optional(),
     /** Chance that an eligible request is faulted; 1 when absent. */
@@ -45,7 +50,9 @@ export const FaultRule = z
   .refine((rule) => rule.status !== undefined || rule.latencyMs !== undefined || rule.drop === true, {
     message: 'a rule needs at least one of status, latencyMs or drop',
   })
-  .refine((rule) => !(rule.drop && rule.status !== undefined), { message: 'a rule cannot both drop the connection and answer a status' });
+  .refine((rule) => !(rule.drop && rule.status !== undefined), { message: 'a rule cannot both drop the connection and answer a status' })
+  // Entra's token endpoint answers transient failures with 5xx; 412 is a Graph and Connector answer.
+  .refine((rule) => !(rule.status === 412 && rule.service === 'entra'), { message: 'status 412 applies to graph and connector only' });
 
 /** Users by object id or userPrincipalName, or a number of users the emulator picks deterministically from the seed. */
 const UserSelection = z.union([z.array(z.string().min(1)), z.object({ count }).strict()]);

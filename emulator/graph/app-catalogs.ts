@@ -16,13 +16,15 @@ export function appDefinitionResource(app: EmulatedCatalogApp): Record<string, u
     azureADAppId: app.botAppId,
     displayName: definition.displayName,
     version: definition.version,
-    requiredResourceSpecificApplicationPermissions: [],
+    requiredResourceSpecificApplicationPermissions: definition.resourceSpecificPermissions
+      .filter((permission) => permission.permissionType === 'application')
+      .map((permission) => permission.permissionValue),
     publishingState: definition.publishingState,
     shortDescription: definition.shortDescription,
     description: definition.description,
     lastModifiedDateTime: definition.lastModifiedDateTime,
     createdBy: null,
-    authorization: { requiredPermissionSet: { resourceSpecificPermissions: [] } },
+    authorization: { requiredPermissionSet: { resourceSpecificPermissions: definition.resourceSpecificPermissions.map((permission) => ({ ...permission })) } },
   };
 }
 

@@ -30,6 +30,8 @@ export interface CollectionSpec<Stored = Item> {
   present?: (item: Item) => Item;
   /** Builds the representation of a stored record; without it `items` are the representations. */
   resource?(record: Stored): Item;
+  /** Answers `@odata.count` for this request even without `$count=true` (where Microsoft's documented examples do). */
+  countedWithoutAsking?(call: GraphCall): boolean;
 }
 
 const QUERY_OPTIONS = ['$search', '$filter', '$orderby'];
@@ -65,7 +67,7 @@ function pageOrAll<T>(call: GraphCall, spec: CollectionSpec<unknown>, items: T[]
 
 function wantsCountedResult(call: GraphCall, spec: CollectionSpec<unknown>): boolean {
   const asked = option(call.query, '$count')?.toLowerCase() === 'true';
-  return asked && (!spec.directory || isEventual(call.request.headers));
+  return (asked && (!spec.directory || isEventual(call.request.headers))) || spec.countedWithoutAsking?.(call) === true;
 }
 
 function searched(call: GraphCall, spec: CollectionSpec<unknown>, items: Item[]): Item[] {

@@ -3,6 +3,7 @@ import { appDefinitionResource, teamsAppResource } from './app-catalogs';
 import { listCollection } from './collection';
 import { badRequest, GraphError, teamsNotFound } from './errors';
 import { readExpand } from './odata/expand';
+import { option } from './odata/query';
 import type { FilterPolicy } from './odata/filter-eval';
 import type { SelectSpec } from './odata/select';
 import type { GraphCall, GraphResult } from './types';
@@ -22,13 +23,14 @@ const INSTALLATION_FILTER: FilterPolicy = {
   unsupported: [],
 };
 
-const INSTALLATION_SELECT: SelectSpec = { typeName: INSTALLATION_TYPE, known: ['id', ...NAVIGATION], errorCode: 'BadRequest' };
+const INSTALLATION_SELECT: SelectSpec = { typeName: INSTALLATION_TYPE, known: ['id', 'consentedPermissionSet', ...NAVIGATION], errorCode: 'BadRequest' };
 
 /** The installation with both navigation properties filled, so `$filter` can reach them before `$expand` trims them. */
 function installationItem(call: GraphCall, installation: Installation): Item {
   const app = call.ctx.state.catalogById.get(installation.teamsAppId);
   return {
     id: installation.id,
+    consentedPermissionSet: { resourceSpecificPermissions: installation.consentedPermissions.map((permission) => ({ ...permission })) },
     teamsApp: app ? teamsAppResource(app) : null,
     teamsAppDefinition: app ? appDefinitionResource(app) : null,
   };
@@ -48,6 +50,10 @@ export function listInstallations(call: GraphCall, installations: Installation[]
     select: INSTALLATION_SELECT,
     directory: false,
     present: presenter(expanded),
+    // userteamwork-list-installedapps.md, Example 3 (`$expand=teamsApp,teamsAppDefinition&$filter=teamsApp/externalId
+    // eq '…'`, the seed document's lookup) answers `"@odata.count": 1` though it does not ask for `$count`; Example 2
+    // ($expand alone) shows none.
+    countedWithoutAsking: (request) => expanded.size > 0 && option(request.query, '$filter') !== undefined,
   });
 }
 

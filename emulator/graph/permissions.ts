@@ -47,3 +47,17 @@ export const TEAM_APPS_WRITE = [...TEAM_APPS_WRITE_ROLES, 'Group.ReadWrite.All',
 export const TEAM_APPS_READ = ['TeamsAppInstallation.ReadForTeam.All', 'TeamsAppInstallation.ReadSelectedForTeam.All', ...TEAM_APPS_WRITE_ROLES, ...GROUP_READ];
 /** The seed document: listing a user's chats filtered on installed apps needs the broader Chat.Read.All. */
 export const CHATS_READ = ['Chat.Read.All', 'Chat.ReadWrite.All'];
+
+/**
+ * Installing or upgrading with a `consentedPermissionSet`: the install pages' note says the ReadWriteSelfFor… and
+ * ReadWriteFor… permissions "cannot be used to install apps that require consent to resource-specific
+ * permissions", which leaves the AndConsent pair.
+ */
+export const USER_APPS_CONSENT = ['TeamsAppInstallation.ReadWriteAndConsentSelfForUser.All', 'TeamsAppInstallation.ReadWriteAndConsentForUser.All'];
+export const TEAM_APPS_CONSENT = ['TeamsAppInstallation.ReadWriteAndConsentSelfForTeam.All', 'TeamsAppInstallation.ReadWriteAndConsentForTeam.All'];
+/**
+ * userteamwork-sendactivitynotification.md: application permission TeamsActivity.Send.User (resource-specific
+ * consent, granted per installation) or TeamsActivity.Send (tenant-wide). The RSC one is checked by the handler.
+ */
+export const ACTIVITY_SEND_ROLES = ['TeamsActivity.Send'];
+export const ACTIVITY_SEND_RSC = 'TeamsActivity.Send.User';

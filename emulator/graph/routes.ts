@@ -1,3 +1,4 @@
+import { ACTIVITY_NOTIFICATION_ROUTES } from './activity-notifications';
 import { APP_CATALOG_ROUTES } from './app-catalogs';
 import { BATCH_ROUTES } from './batch';
 import { CHAT_ROUTES } from './chats';
@@ -14,6 +15,7 @@ export const GRAPH_ROUTES: readonly GraphRoute[] = [
   ...BATCH_ROUTES,
   ...USER_ROUTES,
   ...USER_INSTALLED_APP_ROUTES,
+  ...ACTIVITY_NOTIFICATION_ROUTES,
   ...CHAT_ROUTES,
   ...GROUP_ROUTES,
   ...GROUP_MEMBER_ROUTES,

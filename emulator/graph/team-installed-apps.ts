@@ -1,6 +1,7 @@
 import { alreadyInstalled, boundCatalogApp, findInstallationOr404, getInstallation, listInstallations } from './installations';
 import { perTeam, perTenant } from './limits';
-import { TEAM_APPS_READ, TEAM_APPS_WRITE } from './permissions';
+import { TEAM_APPS_CONSENT, TEAM_APPS_READ, TEAM_APPS_WRITE } from './permissions';
+import { checkConsent, consentedPermissionSet } from './rsc-consent';
 import { findTeamOr404 } from './teams';
 import type { GraphCall, GraphResult, GraphRoute } from './types';
 
@@ -20,7 +21,11 @@ function getTeamApp(call: GraphCall): GraphResult {
 function installForTeam(call: GraphCall): GraphResult {
   const team = findTeamOr404(call, call.params.teamId!);
   const appId = boundCatalogApp(call);
-  if (!call.ctx.state.install('team', team.id, appId)) throw alreadyInstalled(appId);
+  // Herald's RSC permissions are for a person's chat, so a team install may leave the set out; one that is given is
+  // checked as Graph checks it.
+  const consented = consentedPermissionSet(call);
+  if (consented) checkConsent(call, call.ctx.state.catalogById.get(appId)!, consented, TEAM_APPS_CONSENT);
+  if (!call.ctx.state.install('team', team.id, appId, { consentedPermissions: consented })) throw alreadyInstalled(appId);
   return { status: 200 };
 }
 

@@ -12,10 +12,18 @@ const Preinstall = z
     userIds: z.array(z.string().min(1)).optional(),
     /** Tell the bot, as a user's own install would; off by default so a benchmark starts from a quiet bot. */
     notifyBot: z.boolean().optional(),
+    /** Consent the app's resource-specific permissions, as Herald's own installs do (default); false for none. */
+    consent: z.boolean().optional(),
   })
   .strict();
 
-const GraphRoles = z.object({ roles: z.array(z.string().min(1)) }).strict();
+const GraphRoles = z
+  .object({
+    roles: z.array(z.string().min(1)),
+    /** Whose grant: the Graph client app's (when absent) or the bot's own registration's, by client id. */
+    appId: z.string().min(1).optional(),
+  })
+  .strict();
 
 /** Test and benchmark set-up: reset, bulk pre-install, permissions and faults at runtime. */
 export function adminRoutes(ctx: EmulatorContext): Router {
@@ -24,6 +32,8 @@ export function adminRoutes(ctx: EmulatorContext): Router {
 
   router.post('/reset', (req, res) => {
     for (const conversation of state.allConversations()) conversation.activities.length = 0;
+    state.reads.clear();
+    state.feeds.clear();
     ctx.counters.reset();
     ctx.limits.reset();
     ctx.faults.reset();
@@ -36,15 +46,16 @@ export function adminRoutes(ctx: EmulatorContext): Router {
   router.post('/preinstall', (req, res) => {
     const body = Preinstall.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, 400, 'BadRequest', describeIssues(body.error));
-    const { userIds, count, notifyBot = false } = body.data;
+    const { userIds, count, notifyBot = false, consent = true } = body.data;
     const unknown = (userIds ?? []).filter((id) => !state.findUser(id));
     if (unknown.length) return sendError(res, 400, 'UnknownUsers', `no such users: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? '…' : ''}`);
     const targets = userIds ? userIds.map((id) => state.findUser(id)!) : installable(ctx, count ?? 0);
     let installed = 0;
     const botAppId = state.directory.botClient.clientId;
+    const consentedPermissions = consent ? state.catalogById.get(state.directory.heraldAppId)!.definition.resourceSpecificPermissions : [];
     const conversations: Array<{ userId: string; conversationId: string }> = [];
     for (const user of targets) {
-      if (state.install('user', user.id, state.directory.heraldAppId, { silent: !notifyBot })) installed += 1;
+      if (state.install('user', user.id, state.directory.heraldAppId, { silent: !notifyBot, consentedPermissions })) installed += 1;
       conversations.push({ userId: user.id, conversationId: state.personalConversation(user.id, botAppId).id });
     }
     // The conversations let a benchmark seed a bot's cache as if it had seen every install event.
@@ -54,11 +65,13 @@ export function adminRoutes(ctx: EmulatorContext): Router {
   router.put('/graph-roles', (req, res) => {
     const body = GraphRoles.safeParse(req.body);
     if (!body.success) return sendError(res, 400, 'BadRequest', describeIssues(body.error));
+    const { graphClient, botClient } = state.directory;
+    const app = [graphClient, botClient].find((candidate) => candidate.clientId === (body.data.appId ?? graphClient.clientId).toLowerCase());
+    if (!app) return sendError(res, 400, 'UnknownApp', `appId must be the Graph client's (${graphClient.clientId}) or the bot's (${botClient.clientId})`);
     // Changed in place: whoever holds the grant sees it. Like a real consent change, tokens already issued keep
     // the roles they were issued with.
-    const granted = state.directory.graphClient.graphRoles;
-    granted.splice(0, granted.length, ...body.data.roles);
-    res.json({ roles: granted });
+    app.graphRoles.splice(0, app.graphRoles.length, ...new Set(body.data.roles));
+    res.json({ roles: app.graphRoles });
   });
 
   router.put('/faults', (req, res) => {

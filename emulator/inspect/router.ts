@@ -2,6 +2,7 @@ import express, { Router, type ErrorRequestHandler } from 'express';
 import type { EmulatorContext } from '../context';
 import { adminRoutes } from './admin-routes';
 import { readRoutes } from './read-routes';
+import { readingRoutes } from './reading-routes';
 import { userRoutes } from './user-routes';
 import { sendError } from './http';
 
@@ -14,6 +15,7 @@ export function inspectRouter(ctx: EmulatorContext): Router {
   router.use(express.json({ limit: '20mb' }));
   router.use(readRoutes(ctx));
   router.use(userRoutes(ctx));
+  router.use(readingRoutes(ctx));
   router.use(adminRoutes(ctx));
   router.use(jsonErrors);
   return router;

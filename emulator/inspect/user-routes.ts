@@ -22,7 +22,9 @@ export function userRoutes(ctx: EmulatorContext): Router {
   router.post('/users/:id/install', withUser((user, res) => {
     if (state.policyBlockedUserIds.has(user.id)) return sendError(res, 403, 'BlockedByPolicy', `${user.userPrincipalName} may not install Herald: the app permission policy blocks it`);
     if (!user.hasTeamsLicense) return sendError(res, 403, 'NoTeamsLicense', `${user.userPrincipalName} has no Teams licence`);
-    const installation = state.install('user', user.id, heraldAppId());
+    // Installing in Teams shows the app's RSC permissions and grants them with the install.
+    const declared = state.catalogById.get(state.directory.heraldAppId)!.definition.resourceSpecificPermissions;
+    const installation = state.install('user', user.id, state.directory.heraldAppId, { consentedPermissions: declared });
     if (!installation) return sendError(res, 409, 'AlreadyInstalled', `Herald is already installed for ${user.userPrincipalName}`);
     res.status(201).json(installation);
   }));

@@ -43,6 +43,8 @@ export function userView(state: TenantState, user: EmulatedUser): Record<string,
     deleted: state.deletedUserIds.has(user.id),
     policyBlocked: state.policyBlockedUserIds.has(user.id),
     botBlocked: state.botBlockedUserIds.has(user.id),
+    readReceiptsEnabled: user.readReceiptsEnabled,
+    consentedPermissions: installation?.consentedPermissions ?? [],
   };
 }
 

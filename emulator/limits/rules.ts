@@ -37,6 +37,8 @@ export const RULE_WINDOWS: Record<WindowedRule, Window[]> = {
   'graph.teamMembers': second(60),
   'graph.oneTeam': second(4),
   'graph.oneChannel': second(1),
+  'graph.activityNotification': second(5),
+  'graph.activityNotification.perUser': [{ limit: 10, ms: 60_000 }],
 };
 
 /** Identity and access: resource units per 10 s for the application+tenant pair, by tenant size. */

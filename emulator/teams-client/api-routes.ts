@@ -1,7 +1,9 @@
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { EmulatorContext } from '../context';
+import { deliver } from '../teams/behaviour';
 import { sendToBot, userActivityBase } from '../teams/bot-client';
+import { readChat } from '../teams/read-receipts';
 import type { Conversation } from '../tenant/state';
 import { InvokeRequest, invokeCardAction } from './card-invoke';
 import type { LiveEvents } from './live-events';
@@ -42,6 +44,22 @@ export function apiRoutes(ctx: EmulatorContext, live: LiveEvents): Router {
     res.json({ user: clientUser(state, user), conversationId: chat?.id ?? null, activities: chat?.activities.map(clientActivity) ?? [] });
   });
 
+  // The person has their chat with Herald on screen: everything in it is read, and Teams tells the bot when the
+  // installation consented to read receipts and neither the person nor the tenant turned them off.
+  router.post('/users/:userId/chat/read', (req, res) => {
+    const user = state.findUser(req.params.userId);
+    if (!user) return fail(res, 404, 'No such user');
+    const outcome = readChat(ctx, user);
+    if (outcome.receipt && ctx.botEndpoint) void deliver(ctx, outcome.activity);
+    res.json(outcome.receipt ? { receipt: true, lastReadMessageId: outcome.lastReadMessageId } : { receipt: false, reason: outcome.reason });
+  });
+
+  router.get('/users/:userId/feed', (req, res) => {
+    const user = state.findUser(req.params.userId);
+    if (!user) return fail(res, 404, 'No such user');
+    res.json({ items: state.feeds.get(user.id) ?? [] });
+  });
+
   router.get('/users/:userId/teams', (req, res) => {
     const teams = teamsOf(state, req.params.userId).map((team) => ({
       id: team.id,
@@ -61,7 +79,9 @@ export function apiRoutes(ctx: EmulatorContext, live: LiveEvents): Router {
     if (!user) return fail(res, 404, 'No such user');
     if (state.policyBlockedUserIds.has(user.id)) return fail(res, 403, 'Your organisation\'s app permission policy blocks Herald.');
     if (!user.hasTeamsLicense) return fail(res, 403, 'You need a Teams licence to install apps.');
-    const installation = state.install('user', user.id, state.directory.heraldAppId);
+    // Installing in Teams shows the app's RSC permissions and grants them with the install.
+    const declared = state.catalogById.get(state.directory.heraldAppId)!.definition.resourceSpecificPermissions;
+    const installation = state.install('user', user.id, state.directory.heraldAppId, { consentedPermissions: declared });
     if (!installation) return fail(res, 409, 'Herald is already installed.');
     res.status(201).json(installation);
   });

@@ -24,6 +24,7 @@ export class LiveEvents {
     });
     state.on('installed', (installation) => this.send((userId) => userId === installation.scopeId, 'installed', installation));
     state.on('uninstalled', (installation) => this.send((userId) => userId === installation.scopeId, 'uninstalled', installation));
+    state.on('feed', (item, replaced) => this.send((userId) => userId === item.userId, 'feed', { item, replacedId: replaced?.id ?? null }));
     // A comment every 20 s keeps proxies from closing an idle stream.
     this.heartbeat = setInterval(() => this.listeners.forEach(({ res }) => res.write(': keep-alive\n\n')), 20_000);
     this.heartbeat.unref();

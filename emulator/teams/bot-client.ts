@@ -66,7 +66,7 @@ export function userActivityBase(ctx: EmulatorContext, conversation: Conversatio
     channelData.channel = { id: conversation.channelId ?? conversation.id };
   }
   return {
-    id: activityId(),
+    id: ctx.state.nextActivityId(),
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
     serviceUrl: ctx.urls.botServiceUrl,
@@ -82,14 +82,6 @@ export function userActivityBase(ctx: EmulatorContext, conversation: Conversatio
     locale: 'en-US',
     entities: [{ type: 'clientInfo', locale: 'en-US' }],
   };
-}
-
-let lastId = 0;
-
-/** Teams' message ids are epoch milliseconds; kept strictly increasing so two activities never share one. */
-function activityId(): string {
-  lastId = Math.max(lastId + 1, Date.now());
-  return String(lastId);
 }
 
 /** Ids of system events (`conversationUpdate`, `installationUpdate`) look like `f:{guid}`. */

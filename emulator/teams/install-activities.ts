@@ -3,7 +3,8 @@ import type { EmulatedTeam, EmulatedUser } from '../tenant/model';
 import type { Conversation, Installation } from '../tenant/state';
 import { botAccount, eventId } from './bot-client';
 
-type Action = 'add' | 'remove';
+/** `add-upgrade`: the app was upgraded in place (Graph's `…/upgrade`); only an `installationUpdate` is posted. */
+type Action = 'add' | 'remove' | 'add-upgrade';
 
 /**
  * What Teams posts to the bot when its app is installed or uninstalled: a `conversationUpdate` (the bot joining
@@ -42,10 +43,9 @@ function personal(ctx: EmulatorContext, conversation: Conversation, user: Emulat
   };
   const bot = { id: `28:${conversation.botAppId}` };
   const members = action === 'add' ? { membersAdded: [bot, { id: user.teamsUserId, aadObjectId: user.id }] } : { membersRemoved: [bot] };
-  return [
-    { ...members, type: 'conversationUpdate', ...base },
-    { type: 'installationUpdate', ...base, ...newId(), locale: 'en-US', entities: clientInfo(), action },
-  ];
+  const installationUpdate = { type: 'installationUpdate', ...base, ...newId(), locale: 'en-US', entities: clientInfo(), action };
+  if (action === 'add-upgrade') return [installationUpdate];
+  return [{ ...members, type: 'conversationUpdate', ...base }, installationUpdate];
 }
 
 function teamScope(ctx: EmulatorContext, conversation: Conversation, team: EmulatedTeam, action: Action): Array<Record<string, unknown>> {
@@ -65,7 +65,7 @@ function teamScope(ctx: EmulatorContext, conversation: Conversation, team: Emula
   const settings = { selectedChannel: { id: conversation.id } };
   const base = common(ctx, conversation, installer);
   const bot = { id: `28:${conversation.botAppId}` };
-  return [
+  const updates = [
     {
       type: 'conversationUpdate',
       ...(action === 'add' ? { membersAdded: [bot] } : { membersRemoved: [bot] }),
@@ -84,6 +84,7 @@ function teamScope(ctx: EmulatorContext, conversation: Conversation, team: Emula
       action,
     },
   ];
+  return action === 'add-upgrade' ? updates.slice(1) : updates;
 }
 
 function installerOf(ctx: EmulatorContext, team: EmulatedTeam): EmulatedUser | undefined {

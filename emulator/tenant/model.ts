@@ -16,6 +16,8 @@ export interface EmulatedUser {
   teamsUserId: string;
   /** Users without a Teams licence cannot have apps installed. */
   hasTeamsLicense: boolean;
+  /** The person's own Teams setting "Read receipts" (honoured while the tenant's policy is `UserPreference`). */
+  readReceiptsEnabled: boolean;
 }
 
 export interface EmulatedGroup {
@@ -55,6 +57,22 @@ export interface EmulatedTeam {
   channels: EmulatedChannel[];
 }
 
+/**
+ * One resource-specific (RSC) permission, as Graph's teamsAppResourceSpecificPermission names it (the manifest's
+ * `authorization.permissions.resourceSpecific[]` entry `{ name, type }`).
+ */
+export interface RscPermission {
+  permissionValue: string;
+  permissionType: 'application' | 'delegated';
+}
+
+/** One `activities.activityTypes[]` entry of the app's manifest (what `sendActivityNotification` may name). */
+export interface ActivityTypeDeclaration {
+  type: string;
+  description: string;
+  templateText: string;
+}
+
 export interface EmulatedAppDefinition {
   id: string;
   teamsAppId: string;
@@ -64,6 +82,10 @@ export interface EmulatedAppDefinition {
   shortDescription: string;
   description: string;
   lastModifiedDateTime: string;
+  /** The manifest's `authorization.permissions.resourceSpecific`, which an install must consent to exactly. */
+  resourceSpecificPermissions: RscPermission[];
+  /** The manifest's `activities.activityTypes`. */
+  activityTypes: ActivityTypeDeclaration[];
 }
 
 export interface EmulatedCatalogApp {
@@ -96,4 +118,12 @@ export interface EmulatedDirectory {
   heraldAppId: string;
   graphClient: EmulatedClientApp;
   botClient: EmulatedClientApp;
+  /** The tenant's Teams messaging policy setting `ReadReceiptsEnabledType`. */
+  readReceiptsPolicy: ReadReceiptsPolicy;
 }
+
+/**
+ * Teams messaging policy `ReadReceiptsEnabledType`: `UserPreference` (each person's own setting decides, the
+ * default), `Everyone` (on for everyone, people cannot turn it off), `None` (off for everyone).
+ */
+export type ReadReceiptsPolicy = 'UserPreference' | 'Everyone' | 'None';

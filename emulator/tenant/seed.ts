@@ -1,7 +1,8 @@
 import { createRandom, type Random } from './prng';
 import { DEPARTMENTS, GIVEN_NAMES, JOB_TITLES, OFFICES, SURNAMES } from './names';
 import type {
-  EmulatedCatalogApp, EmulatedChannel, EmulatedDirectory, EmulatedGroup, EmulatedTeam, EmulatedUser,
+  ActivityTypeDeclaration, EmulatedCatalogApp, EmulatedChannel, EmulatedDirectory, EmulatedGroup, EmulatedTeam, EmulatedUser,
+  ReadReceiptsPolicy, RscPermission,
 } from './model';
 
 export interface SeedOptions {
@@ -9,11 +10,52 @@ export interface SeedOptions {
   seed: number;
   /** The Teams app manifest id Herald is published under; derived from the seed when absent. */
   appExternalId?: string;
+  /** What Herald's catalog app definition declares; `DEFAULT_APP_DECLARATIONS` when absent. */
+  app?: Partial<AppDeclarations>;
+  /** The tenant's messaging policy `ReadReceiptsEnabledType`; `UserPreference` (Teams' default) when absent. */
+  readReceiptsPolicy?: ReadReceiptsPolicy;
+}
+
+/** The parts of a Teams app manifest the emulated Graph enforces: RSC permissions and activity types. */
+export interface AppDeclarations {
+  resourceSpecificPermissions: RscPermission[];
+  activityTypes: ActivityTypeDeclaration[];
+}
+
+/**
+ * What Herald's app package declares (`appPackage/manifest.json`, kept in step by a contract test): the chat's
+ * read receipts and activity-feed notifications to the person it is installed for, both consented per
+ * installation, and one activity type for reminders. `--app-manifest FILE` reads them from a manifest instead.
+ */
+export const DEFAULT_APP_DECLARATIONS: AppDeclarations = {
+  resourceSpecificPermissions: [
+    { permissionValue: 'ChatMessageReadReceipt.Read.Chat', permissionType: 'application' },
+    { permissionValue: 'TeamsActivity.Send.User', permissionType: 'application' },
+  ],
+  activityTypes: [{ type: 'announcementReminder', description: 'Reminders about announcements you have not acknowledged', templateText: '{actor} reminds you: {announcement}' }],
+};
+
+/**
+ * The share of seeded people whose own "Read receipts" setting is off: 20 in 100, picked by a hash of the user id
+ * (so it never shifts the other seeded values, and the same ids are off on every run).
+ */
+export const READ_RECEIPTS_OFF_PERCENT = 20;
+
+export function readReceiptsOffFor(userId: string): boolean {
+  // FNV-1a, 32 bits.
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < userId.length; index += 1) {
+    hash ^= userId.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % 100 < READ_RECEIPTS_OFF_PERCENT;
 }
 
 /** The Graph application permissions Herald needs (least privilege). */
 export const HERALD_GRAPH_ROLES = [
-  'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  // Installs Herald for a person and consents to the RSC permissions its manifest declares (read receipts,
+  // activity-feed notifications); the plain ReadWriteSelfForUser.All cannot consent to RSC permissions.
+  'TeamsAppInstallation.ReadWriteAndConsentSelfForUser.All',
   'TeamsAppInstallation.ReadWriteSelfForTeam.All',
   'User.Read.All',
   'GroupMember.Read.All',
@@ -26,7 +68,14 @@ export const HERALD_GRAPH_ROLES = [
  * optional requests need (`Chat.Read.All` for `/users/{id}/chats`), and listing teams and channels, so every
  * request in the document works out of the box. The inspection API can narrow the grant to test 403s.
  */
-export const DEFAULT_GRAPH_ROLES = [...HERALD_GRAPH_ROLES, 'Chat.Read.All', 'Team.ReadBasic.All', 'Channel.ReadBasic.All'];
+export const DEFAULT_GRAPH_ROLES = [
+  ...HERALD_GRAPH_ROLES,
+  // What Herald asked for before it consented to RSC permissions; a tenant that granted it keeps it.
+  'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  'Chat.Read.All',
+  'Team.ReadBasic.All',
+  'Channel.ReadBasic.All',
+];
 
 const FIXED_DATE = '2026-01-05T09:00:00Z';
 
@@ -39,7 +88,8 @@ export function seedDirectory(options: SeedOptions): EmulatedDirectory {
   const { groups, teams } = makeGroupsAndTeams(random, users, tenantDomain);
   const graphClientId = random.guid();
   const botAppId = random.guid();
-  const catalog = makeCatalog(random, options.appExternalId ?? random.guid(), botAppId);
+  const declarations = { ...DEFAULT_APP_DECLARATIONS, ...options.app };
+  const catalog = makeCatalog(random, options.appExternalId ?? random.guid(), botAppId, declarations);
   return {
     tenantId,
     tenantDomain,
@@ -50,6 +100,7 @@ export function seedDirectory(options: SeedOptions): EmulatedDirectory {
     heraldAppId: catalog[0]!.id,
     graphClient: { clientId: graphClientId, clientSecret: secret(random), displayName: 'Herald', graphRoles: [...DEFAULT_GRAPH_ROLES] },
     botClient: { clientId: botAppId, clientSecret: secret(random), displayName: 'Herald bot', graphRoles: [] },
+    readReceiptsPolicy: options.readReceiptsPolicy ?? 'UserPreference',
   };
 }
 
@@ -81,6 +132,7 @@ function makeUser(random: Random, index: number, domain: string): EmulatedUser {
     accountEnabled: !(index > 0 && roll >= 0.03 && roll < 0.04),
     teamsUserId: `29:1${random.guid().replace(/-/g, '')}${random.guid().replace(/-/g, '').slice(0, 20)}`,
     hasTeamsLicense: !(index > 0 && roll >= 0.04 && roll < 0.05),
+    readReceiptsEnabled: !readReceiptsOffFor(id),
   };
 }
 
@@ -154,8 +206,9 @@ function channel(id: string, displayName: string, description: string): Emulated
   return { id, displayName, description, membershipType: 'standard', createdDateTime: FIXED_DATE };
 }
 
-function makeCatalog(random: Random, heraldExternalId: string, botAppId: string): EmulatedCatalogApp[] {
-  const app = (displayName: string, externalId: string | null, distributionMethod: EmulatedCatalogApp['distributionMethod'], bot: string | null): EmulatedCatalogApp => {
+function makeCatalog(random: Random, heraldExternalId: string, botAppId: string, herald: AppDeclarations): EmulatedCatalogApp[] {
+  const none: AppDeclarations = { resourceSpecificPermissions: [], activityTypes: [] };
+  const app = (displayName: string, externalId: string | null, distributionMethod: EmulatedCatalogApp['distributionMethod'], bot: string | null, declared = none): EmulatedCatalogApp => {
     const id = random.guid();
     return {
       id,
@@ -172,11 +225,13 @@ function makeCatalog(random: Random, heraldExternalId: string, botAppId: string)
         shortDescription: `${displayName} for the organisation`,
         description: `${displayName}, published to the organisation's app catalog.`,
         lastModifiedDateTime: FIXED_DATE,
+        resourceSpecificPermissions: declared.resourceSpecificPermissions.map((permission) => ({ ...permission })),
+        activityTypes: declared.activityTypes.map((activityType) => ({ ...activityType })),
       },
     };
   };
   return [
-    app('Herald', heraldExternalId, 'organization', botAppId),
+    app('Herald', heraldExternalId, 'organization', botAppId, herald),
     app('Expense Helper', random.guid(), 'organization', random.guid()),
     app('Planner', null, 'store', null),
     app('Polly', null, 'store', random.guid()),

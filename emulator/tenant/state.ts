@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { EmulatedDirectory, EmulatedUser, EmulatedTeam, EmulatedGroup, EmulatedCatalogApp } from './model';
+import type { EmulatedDirectory, EmulatedUser, EmulatedTeam, EmulatedGroup, EmulatedCatalogApp, ReadReceiptsPolicy, RscPermission } from './model';
 import { createRandom } from './prng';
 
 /** One installation of a catalog app for a user (personal scope) or a team. */
@@ -12,6 +12,35 @@ export interface Installation {
   installedAt: string;
   /** The conversation Teams created for the installation (personal chat, or the team's General channel). */
   conversationId: string;
+  /** The resource-specific permissions consented on install or upgrade (`consentedPermissionSet`); empty when none. */
+  consentedPermissions: RscPermission[];
+}
+
+/** How far a person has read their 1:1 chat, and what the bot was told of it. */
+export interface ReadRecord {
+  conversationId: string;
+  userId: string;
+  /** The newest message the person has seen. */
+  lastReadMessageId: string;
+  readAt: string;
+  /** The newest `lastReadMessageId` a read receipt carried to the bot; absent while none was sent. */
+  lastReceiptMessageId?: string;
+  /** Read receipts sent for this chat. */
+  receipts: number;
+}
+
+/** One item of a person's Teams activity feed, as `sendActivityNotification` made it. */
+export interface FeedItem {
+  id: string;
+  userId: string;
+  activityType: string;
+  /** What the feed shows in bold: the template rendered with the parameters (`{actor}` is the app's name). */
+  title: string;
+  previewText: string;
+  topic: { source: 'entityUrl' | 'text'; value: string; webUrl?: string };
+  chainId?: string;
+  templateParameters: Array<{ name: string; value: string }>;
+  createdDateTime: string;
 }
 
 /** A message as the emulated Teams keeps it in a conversation. */
@@ -49,6 +78,10 @@ export interface TenantEvents {
   activity: [Conversation, StoredActivity];
   /** A stored activity was updated or deleted by the bot. */
   activityChanged: [Conversation, StoredActivity];
+  /** An installation was upgraded (`…/upgrade`), possibly consenting to more permissions. */
+  upgraded: [Installation];
+  /** A person's activity feed got an item (a later one with the same chainId replaced `replaced`). */
+  feed: [FeedItem, FeedItem | undefined];
 }
 
 /**
@@ -73,12 +106,20 @@ export class TenantState extends EventEmitter<TenantEvents> {
   readonly policyBlockedUserIds = new Set<string>();
   /** Users who blocked the bot: sends answer 403 ConversationBlockedByUser. */
   readonly botBlockedUserIds = new Set<string>();
-  private sequence = 0;
+  /** The tenant's messaging policy `ReadReceiptsEnabledType` (the inspection API can switch it). */
+  readReceiptsPolicy: ReadReceiptsPolicy;
+  /** How far each person has read their personal chat, by conversation id. */
+  readonly reads = new Map<string, ReadRecord>();
+  /** Each person's activity feed, newest first. */
+  readonly feeds = new Map<string, FeedItem[]>();
+  private lastActivityId = 0;
+  private feedSequence = 0;
   private readonly random;
 
   constructor(readonly directory: EmulatedDirectory, seed: number) {
     super();
     this.setMaxListeners(50);
+    this.readReceiptsPolicy = directory.readReceiptsPolicy;
     this.random = createRandom(seed ^ 0x5eed);
     for (const user of directory.users) {
       this.usersById.set(user.id, user);
@@ -113,7 +154,12 @@ export class TenantState extends EventEmitter<TenantEvents> {
    * already installed. Emits `installed`, which makes the emulated Teams notify the bot, unless `silent`
    * (the inspection API's bulk pre-install, for benchmarks that need users who already have the app).
    */
-  install(scope: 'user' | 'team', scopeId: string, teamsAppId: string, options: { silent?: boolean } = {}): Installation | undefined {
+  install(
+    scope: 'user' | 'team',
+    scopeId: string,
+    teamsAppId: string,
+    options: { silent?: boolean; consentedPermissions?: RscPermission[] } = {},
+  ): Installation | undefined {
     if (this.findInstallation(scopeId, teamsAppId)) return undefined;
     const app = this.catalogById.get(teamsAppId);
     const conversation = scope === 'user' ? this.personalConversation(scopeId, app?.botAppId ?? '') : this.teamConversation(scopeId, app?.botAppId ?? '');
@@ -125,12 +171,25 @@ export class TenantState extends EventEmitter<TenantEvents> {
       scopeId,
       installedAt: new Date().toISOString(),
       conversationId: conversation.id,
+      consentedPermissions: [...(options.consentedPermissions ?? [])],
     };
     let byId = this.installations.get(scopeId);
     if (!byId) this.installations.set(scopeId, (byId = new Map()));
     byId.set(installation.id, installation);
     if (!options.silent) this.emit('installed', installation);
     return installation;
+  }
+
+  /** Upgrades an installation to the app's current definition, replacing what was consented when a set is given. */
+  upgrade(installation: Installation, consentedPermissions: RscPermission[] | undefined): void {
+    if (consentedPermissions) installation.consentedPermissions = [...consentedPermissions];
+    this.emit('upgraded', installation);
+  }
+
+  /** Whether an installation consented to an RSC permission (names compare case-insensitively, as Graph's do). */
+  hasConsented(installation: Installation, permissionValue: string): boolean {
+    const wanted = permissionValue.toLowerCase();
+    return installation.consentedPermissions.some((permission) => permission.permissionValue.toLowerCase() === wanted);
   }
 
   uninstall(scopeId: string, installationId: string): Installation | undefined {
@@ -177,11 +236,20 @@ export class TenantState extends EventEmitter<TenantEvents> {
     this.conversations.set(conversation.chatId, conversation);
   }
 
+  /**
+   * A new message id. Teams' 1:1 message ids are epoch milliseconds ("1692206589131") and bots compare them as
+   * numbers (botbuilder's `ReadReceiptInfo.isMessageRead`), so they stay numeric, safe integers and strictly
+   * increasing across the tenant: the clock, or one more than the last id when several land in one millisecond.
+   */
+  nextActivityId(): string {
+    this.lastActivityId = Math.max(this.lastActivityId + 1, Date.now());
+    return String(this.lastActivityId);
+  }
+
   /** Records an activity in a conversation and returns it with its new id. */
   addActivity(conversation: Conversation, activity: Record<string, unknown>, from: 'bot' | 'user'): StoredActivity {
-    this.sequence += 1;
     const stored: StoredActivity = {
-      id: `${Date.now()}${String(this.sequence).padStart(6, '0')}`,
+      id: this.nextActivityId(),
       activity,
       from,
       receivedAt: new Date().toISOString(),
@@ -189,6 +257,22 @@ export class TenantState extends EventEmitter<TenantEvents> {
     };
     conversation.activities.push(stored);
     this.emit('activity', conversation, stored);
+    return stored;
+  }
+
+  /**
+   * Adds an item to a person's activity feed, newest first; an item with the same chainId as an earlier one
+   * replaces it (Graph's "use the same chainId … to override the previous notification").
+   */
+  addFeedItem(item: Omit<FeedItem, 'id'>): FeedItem {
+    this.feedSequence += 1;
+    const stored: FeedItem = { ...item, id: String(this.feedSequence) };
+    const feed = this.feeds.get(item.userId) ?? [];
+    const replacedIndex = item.chainId === undefined ? -1 : feed.findIndex((existing) => existing.chainId === item.chainId);
+    const replaced = replacedIndex >= 0 ? feed.splice(replacedIndex, 1)[0] : undefined;
+    feed.unshift(stored);
+    this.feeds.set(item.userId, feed);
+    this.emit('feed', stored, replaced);
     return stored;
   }
 

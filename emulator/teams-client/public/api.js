@@ -21,6 +21,8 @@ export const api = {
   install: (userId) => call('POST', `users/${id(userId)}/install`, {}),
   send: (conversationId, message) => call('POST', `conversations/${id(conversationId)}/messages`, message),
   invoke: (conversationId, request) => call('POST', `conversations/${id(conversationId)}/invoke`, request),
+  readChat: (userId) => call('POST', `users/${id(userId)}/chat/read`, {}),
+  feed: (userId) => call('GET', `users/${id(userId)}/feed`),
 };
 
 /** Live activity for one user (server-sent events): calls `on[event](data)`. */

@@ -1,5 +1,6 @@
 // The emulated Teams client: pick a user, see their chat with Herald and their teams' channels, live.
 import { api, openEvents } from './api.js';
+import { renderFeed } from './feed.js';
 import { renderMessage } from './messages.js';
 
 const $ = (testId) => document.querySelector(`[data-testid="${testId}"]`);
@@ -60,10 +61,15 @@ async function selectUser(user) {
   view.events?.close();
   view.events = openEvents(user.id, {
     activity: ({ conversationId, activity }) => {
-      if (conversationId === view.conversationId) upsert(activity);
+      if (conversationId === view.conversationId) {
+        upsert(activity);
+        // The chat is on screen: a new message from Herald is read as it arrives.
+        if (view.pane === 'chat' && activity.from === 'bot') markRead();
+      }
       // The chat was just created (an install racing the page): load it whole.
       else if (!view.conversationId && view.pane === 'chat') void showChat();
     },
+    feed: () => (view.pane === 'activity' ? void showFeed() : bumpBadge()),
     installed: () => view.pane === 'chat' && void showChat(),
     uninstalled: () => view.pane === 'chat' && void showChat(),
   });
@@ -83,6 +89,7 @@ async function showPane(pane) {
   document.dispatchEvent(new CustomEvent('teams:pane', { detail: { pane, user: view.user } }));
   if (!view.user) return;
   if (pane === 'chat') return showChat();
+  if (pane === 'activity') return showFeed();
   if (pane !== 'teams') return;
   const { teams } = await api.teams(view.user.id);
   const list = $('list-pane');
@@ -111,6 +118,37 @@ async function showChat() {
   $('install-herald').hidden = chat.user.heraldInstalled;
   $('compose').hidden = !chat.conversationId;
   renderAll(chat.activities, chat.conversationId ? 'No messages yet.' : 'Herald is not installed for this user. Install it to start the chat.');
+  if (chat.conversationId && chat.activities.length > 0) markRead();
+}
+
+/** Opening the chat reads it; Teams then sends Herald a read receipt when the person and the tenant allow it. */
+let readTimer;
+function markRead() {
+  clearTimeout(readTimer);
+  const userId = view.user.id;
+  readTimer = setTimeout(() => {
+    if (document.visibilityState === 'hidden' || view.user?.id !== userId) return;
+    api.readChat(userId).then(
+      (outcome) => ($('messages').dataset.readReceipt = outcome.receipt ? outcome.lastReadMessageId : outcome.reason),
+      (error) => toast(error.message, true),
+    );
+  }, 250);
+}
+
+// ---- the activity feed ----
+async function showFeed() {
+  const { items } = await api.feed(view.user.id);
+  const badge = $('activity-badge');
+  badge.hidden = true;
+  badge.textContent = '';
+  clearConversation('Activity');
+  renderFeed($('list-pane'), items);
+}
+
+function bumpBadge() {
+  const badge = $('activity-badge');
+  badge.textContent = String(Number(badge.textContent || 0) + 1);
+  badge.hidden = false;
 }
 
 async function showChannel(team, channel) {
