@@ -5,6 +5,9 @@ const node = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/scale/', '/tests/e2e/'],
+  // The Teams SDK's jwks-rsa 4 uses jose 6, which ships ES modules only (Node 22.12+ loads them with require; Jest
+  // does not without --experimental-vm-modules): SWC turns that one package into CommonJS like our own files.
+  transformIgnorePatterns: ['^(?!.*/jwks-rsa/node_modules/jose/).*/node_modules/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
 };
 
