@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from './server';
+import { readAppManifest } from './tenant/app-manifest';
 import { DEFAULT_GRAPH_ROLES } from './tenant/seed';
 
-/** `npm run emulator -- --port P --users N --seed S [--limits real|off] [--faults FILE] [--bot-endpoint URL] [--tab-url URL [--tab-resource api://…]] [--tls] [--bot-graph-roles default|R1,R2…]` */
+/** `npm run emulator -- --port P --users N --seed S [--limits real|off] [--faults FILE] [--bot-endpoint URL] [--tab-url URL [--tab-resource api://…]] [--tls] [--bot-graph-roles default|R1,R2…] [--app-manifest FILE] [--read-receipts-policy UserPreference|Everyone|None]` */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
       'tab-resource': { type: 'string' },
       tls: { type: 'boolean', default: false },
       'bot-graph-roles': { type: 'string' },
+      'app-manifest': { type: 'string' },
+      'read-receipts-policy': { type: 'string', default: 'UserPreference' },
       verbose: { type: 'boolean', default: false },
     },
     strict: true,
@@ -27,6 +30,9 @@ async function main(): Promise<void> {
   const users = integer(values.users, 'users', 1, 1_000_000);
   const seed = integer(values.seed, 'seed', 0, 2 ** 31);
   if (values.limits !== 'real' && values.limits !== 'off') fail(`--limits must be "real" or "off", not "${values.limits}"`);
+  const policy = values['read-receipts-policy'];
+  if (policy !== 'UserPreference' && policy !== 'Everyone' && policy !== 'None') fail(`--read-receipts-policy must be UserPreference, Everyone or None, not "${policy}"`);
+  const manifest = values['app-manifest'] ? await readAppManifest(values['app-manifest']) : undefined;
   const emulator = await startEmulator({
     port,
     host: values.host,
@@ -38,7 +44,9 @@ async function main(): Promise<void> {
     stateDir: values['state-dir'],
     tls: values.tls,
     botGraphRoles: graphRoles(values['bot-graph-roles']),
-    appExternalId: values['app-external-id'],
+    appExternalId: values['app-external-id'] ?? manifest?.externalId,
+    app: manifest?.declarations,
+    readReceiptsPolicy: policy,
     tab: values['tab-url'] ? { url: values['tab-url'], resource: values['tab-resource'] } : undefined,
     log: values.verbose ? (message, fields) => process.stderr.write(`${JSON.stringify({ message, ...fields })}\n`) : undefined,
   });

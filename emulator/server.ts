@@ -4,7 +4,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { EmulatorContext, EmulatorUrls, TabSettings } from './context';
-import { seedDirectory } from './tenant/seed';
+import { seedDirectory, type AppDeclarations } from './tenant/seed';
+import type { ReadReceiptsPolicy } from './tenant/model';
 import { TenantState } from './tenant/state';
 import { loadOrCreateSigningKey } from './entra/keys';
 import { entraRouter } from './entra/router';
@@ -44,6 +45,10 @@ export interface EmulatorOptions {
   botGraphRoles?: string[];
   /** The manifest id of the Herald app in the catalog; derived from the seed when absent. */
   appExternalId?: string;
+  /** What Herald's catalog app declares (RSC permissions, activity types); see `tenant/seed.ts` for the default. */
+  app?: Partial<AppDeclarations>;
+  /** The tenant's messaging policy `ReadReceiptsEnabledType` at start (`UserPreference` by default). */
+  readReceiptsPolicy?: ReadReceiptsPolicy;
   /** The personal tab the Teams client hosts (its URL and SSO resource); also settable later with `setTab`. */
   tab?: TabSettings;
   log?: (message: string, fields?: Record<string, unknown>) => void;
@@ -93,7 +98,13 @@ export function urlsFor(origin: string, tenantId: string): EmulatorUrls {
 /** Starts the local Microsoft 365 emulator on `options.port` (0 for any free port). */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
-  const directory = seedDirectory({ users: options.users, seed: options.seed, appExternalId: options.appExternalId });
+  const directory = seedDirectory({
+    users: options.users,
+    seed: options.seed,
+    appExternalId: options.appExternalId,
+    app: options.app,
+    readReceiptsPolicy: options.readReceiptsPolicy,
+  });
   if (options.botGraphRoles) directory.botClient.graphRoles.splice(0, directory.botClient.graphRoles.length, ...new Set(options.botGraphRoles));
   const state = new TenantState(directory, options.seed);
   const faultsConfig = options.faults ?? (options.faultsFile ? await loadFaultsFile(options.faultsFile) : undefined);
