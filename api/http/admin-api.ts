@@ -8,6 +8,7 @@ import { ReportBuilder } from '../admin/report-builder';
 import { ReportHub } from '../admin/report-hub';
 import { Senders } from '../admin/senders';
 import { authenticate } from '../auth/authenticate';
+import { authenticateTicket, EventTickets } from '../auth/event-tickets';
 import { requireRole } from '../auth/authorize';
 import type { SsoVerifier } from '../auth/sso-verifier';
 import type { ResponseEvents } from '../../core/responses/response-events';
@@ -70,8 +71,9 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
   router.use(tabRoutes(options.tab));
   router.use([...API_PATHS, '/images'], helmet());
   router.use(imageServeRoute(deps.admin.images));
-  // Mounted before the general sign-in, which wants a header: see eventsRoute.
-  router.use(eventsRoute(drafts, hub, [helmet(), authenticate(verify, { queryToken: true }), limited, sender]));
+  // Mounted before the general sign-in, which wants a header: the stream signs in with a single-use ticket.
+  const tickets = new EventTickets();
+  router.use(eventsRoute(drafts, hub, tickets, { ticket: [authenticate(verify), limited, sender], stream: [helmet(), authenticateTicket(tickets), limited, sender] }));
   router.use(API_PATHS, ...signedIn);
   router.use(meRoutes(senders));
   router.use(SENDER_PATHS, sender);

@@ -10,7 +10,9 @@ import type { Drafts } from '../admin/drafts';
 import type { ReportBuilder } from '../admin/report-builder';
 import type { ReportHub } from '../admin/report-hub';
 import { recipientStateSchema, type RecipientRow } from '../contract/notifications';
+import type { EventTickets } from '../auth/event-tickets';
 import { route } from '../http/async-route';
+import { userOf } from '../http/request-context';
 
 const recipientsQuery = z.object({
   state: recipientStateSchema.optional(),
@@ -51,14 +53,23 @@ export function reportRoutes(deps: AdminDeps, drafts: Drafts, reports: ReportBui
 }
 
 /**
- * The live event stream. `guard` is its own authentication and role check: EventSource cannot send headers, so
- * this route alone takes the token from `?access_token=` (never logged: logs carry the path, not the query).
+ * The live event stream and its tickets. EventSource cannot send headers, so the tab first asks for a short-lived,
+ * single-use ticket with its bearer token (`POST …/events/ticket`, guarded by `guards.ticket`), then opens
+ * `GET …/events?ticket=` (guarded by `guards.stream`, which redeems the ticket): no token ever sits in an address.
  */
-export function eventsRoute(drafts: Drafts, hub: ReportHub, guard: RequestHandler[]): Router {
+export function eventsRoute(drafts: Drafts, hub: ReportHub, tickets: EventTickets, guards: { ticket: RequestHandler[]; stream: RequestHandler[] }): Router {
   const router = express.Router();
+  router.post(
+    '/api/notifications/:id/events/ticket',
+    ...guards.ticket,
+    route(async (req, res) => {
+      await drafts.require(req.params.id!);
+      res.set('Cache-Control', 'no-store').status(201).json({ ticket: tickets.issue(userOf(res), req.params.id!) });
+    }),
+  );
   router.get(
     '/api/notifications/:id/events',
-    ...guard,
+    ...guards.stream,
     route(async (req, res) => {
       await drafts.require(req.params.id!);
       await hub.open(req.params.id!, res);

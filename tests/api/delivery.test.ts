@@ -16,6 +16,12 @@ describe('the admin API: send, watch, cancel, export', () => {
     const people = group.memberUserIds.map((id) => state.usersById.get(id)!).filter((user) => user.userType === 'Member' && user.accountEnabled);
     return { group, people, licensed: people.filter((user) => user.hasTeamsLicense) };
   };
+  /** The stream's address: a single-use ticket asked for with the bearer header, never the token itself. */
+  const eventsUrl = async (id: string) => {
+    const answer = await t.call(admin, 'POST', `/api/notifications/${id}/events/ticket`);
+    expect(answer.status).toBe(201);
+    return `${t.baseUrl}/api/notifications/${id}/events?ticket=${encodeURIComponent(answer.body.ticket as string)}`;
+  };
   const draftFor = async (audience: unknown, extra: Record<string, unknown> = {}) => {
     const created = await t.call(admin, 'POST', '/api/notifications', { content: { title: 'Town hall', summary: 'Thursday 10:00', ...extra }, audience });
     expect(created.status).toBe(201);
@@ -25,7 +31,7 @@ describe('the admin API: send, watch, cancel, export', () => {
   it('when a draft is sent to a group, then events show progress then done, and the report, recipients and export agree', async () => {
     const { group, people, licensed } = smallGroup();
     const id = await draftFor({ include: [{ kind: 'group', id: group.id, label: group.displayName }] }, { poll: { question: 'Coming?', options: ['Yes', 'No'] } });
-    const events = readEvents(`${t.baseUrl}/api/notifications/${id}/events?access_token=${encodeURIComponent(admin)}`, (seen) => seen.some((e) => e.event === 'done'));
+    const events = readEvents(await eventsUrl(id), (seen) => seen.some((e) => e.event === 'done'));
 
     const sent = await t.call(admin, 'POST', `/api/notifications/${id}/send`, { timeZone: 'Europe/Paris' });
     expect(sent.status).toBe(200);
@@ -68,7 +74,7 @@ describe('the admin API: send, watch, cancel, export', () => {
   it('when a sent card is edited, resent to failed and recalled, then each answers the view and is audited', async () => {
     const { group } = smallGroup();
     const id = await draftFor({ include: [{ kind: 'group', id: group.id }] });
-    const events = readEvents(`${t.baseUrl}/api/notifications/${id}/events?access_token=${encodeURIComponent(admin)}`, (seen) => seen.some((e) => e.event === 'done'));
+    const events = readEvents(await eventsUrl(id), (seen) => seen.some((e) => e.event === 'done'));
     await t.call(admin, 'POST', `/api/notifications/${id}/send`, {});
     await events;
     const edited = await t.call(admin, 'POST', `/api/notifications/${id}/edit`, { content: { title: 'Town hall', summary: 'Moved to 11:00' } });
