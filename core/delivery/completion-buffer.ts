@@ -1,3 +1,4 @@
+import type { CancelTimer, Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import type { Outcome } from '../store/outcomes';
 import type { RecipientStore } from '../store/store';
@@ -9,13 +10,13 @@ import type { RecipientStore } from '../store/store';
  */
 export class CompletionBuffer {
   private pending: Outcome[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private cancelTimer: CancelTimer | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(
     private readonly recipients: RecipientStore,
-    private readonly options: { intervalMs: number; batch: number; logger: Logger; onFlushed: (outcomes: Outcome[]) => void },
+    private readonly options: { intervalMs: number; batch: number; clock: Clock; logger: Logger; onFlushed: (outcomes: Outcome[]) => void },
   ) {}
 
   get size(): number {
@@ -26,7 +27,7 @@ export class CompletionBuffer {
     if (this.stopped) return;
     this.pending.push(outcome);
     if (this.pending.length >= this.options.batch) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.options.intervalMs);
+    else this.flushIn(this.options.intervalMs);
   }
 
   /** Writes what is waiting (after any write already under way). */
@@ -39,13 +40,11 @@ export class CompletionBuffer {
   discard(): void {
     this.stopped = true;
     this.pending = [];
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelFlush();
   }
 
   private async writeOnce(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelFlush();
     const batch = this.pending;
     if (batch.length === 0 || this.stopped) return;
     this.pending = [];
@@ -56,7 +55,20 @@ export class CompletionBuffer {
       // Keep them for the next write: a busy or briefly unreachable database must not lose completions.
       this.options.logger.error({ err: error, count: batch.length }, 'writing delivery outcomes failed; will retry');
       this.pending = batch.concat(this.pending);
-      this.timer ??= setTimeout(() => void this.flush(), Math.max(this.options.intervalMs, 500));
+      this.flushIn(Math.max(this.options.intervalMs, 500));
     }
+  }
+
+  /** One flush timer at a time: a later request never postpones the one already set. */
+  private flushIn(ms: number): void {
+    this.cancelTimer ??= this.options.clock.setTimer(ms, () => {
+      this.cancelTimer = undefined;
+      void this.flush();
+    });
+  }
+
+  private cancelFlush(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
   }
 }

@@ -1,22 +1,21 @@
-import { cardActivity } from '../cards/card-activity';
 import { OPEN_STATES } from '../recipients/recipient';
 import type { DueNotice, WorkQueuePort } from '../ports/work-queue';
 import type { Outcome } from '../store/outcomes';
 import type { ClaimedRecipient, Store } from '../store/store';
+import { ActivityCache, type Activity } from './activity-cache';
 import { CompletionBuffer } from './completion-buffer';
+import { DeliveryLease } from './delivery-lease';
 import type { ProgressHub } from './progress';
 import { installForRecipient, sendToRecipient } from './recipient-work';
 import type { WorkContext } from './work-context';
 
 type Work = 'send' | 'install';
 
-/** The lease of the one process that delivers from a database (EngineConfig.oneDeliverer). */
-const DELIVERY_LEASE = 'delivery';
-
 /**
  * One per process. Claims due recipients of every sending notification in batches and runs installs and sends
  * side by side (each with its own in-flight cap), so a slow install never holds up people who can be messaged
- * now, and a recipient whose install completes is sent on the next claim.
+ * now, and a recipient whose install completes is sent on the next claim. Outside scale-out it claims only while
+ * it holds the delivery lease (delivery-lease.ts); each notification's activity is built once (activity-cache.ts).
  */
 export class Dispatcher {
   private running = false;
@@ -27,30 +26,30 @@ export class Dispatcher {
   /** Recipients launched and not yet written back, per notification: a notification is complete only at 0. */
   private readonly unsettled = new Map<string, number>();
   private readonly owners = new Map<Outcome, string>();
-  /** The activity of each sending notification, rebuilt when the notification changes (an edit). */
-  private readonly activities = new Map<string, { updatedAt: number; activity: Record<string, unknown> }>();
+  private readonly activities: ActivityCache;
   private readonly buffer: CompletionBuffer;
+  /** Absent in scale-out, where every worker delivers. */
+  private readonly lease: DeliveryLease | undefined;
   /** Notifications stopped (cancelled) since their rows were claimed: queued calls for them are not made. */
   private readonly stopped = new Set<string>();
   /** Set by `stop({ handBack: true })`: calls still waiting for a rate-limit slot give their rows back. */
   private handingBack = false;
   /** Rotates which notification claims first, so rounding never favours the oldest one. */
   private turn = 0;
-  /** Whether this process holds the delivery lease, and when it last asked. */
-  private delivering = false;
-  private leaseAskedAt = -Infinity;
 
   constructor(
     private readonly store: Store,
     private readonly ctx: WorkContext,
     private readonly progress: ProgressHub,
     /** This process's name in lease rows. */
-    private readonly holder: string,
+    holder: string,
     /** Wakes other servers when work becomes due (scale-out); SQL polling alone works without it. */
     private readonly queue?: WorkQueuePort,
   ) {
-    const { flushIntervalMs: intervalMs, flushBatch: batch } = ctx.config;
-    this.buffer = new CompletionBuffer(store.recipients, { intervalMs, batch, logger: ctx.logger, onFlushed: (done) => this.flushed(done) });
+    const { clock, logger, config } = ctx;
+    this.buffer = new CompletionBuffer(store.recipients, { intervalMs: config.flushIntervalMs, batch: config.flushBatch, clock, logger, onFlushed: (done) => this.flushed(done) });
+    this.activities = new ActivityCache(store.notifications);
+    this.lease = config.oneDeliverer ? new DeliveryLease(store, { clock, logger, holder, ttlMs: config.deliveryLeaseMs }) : undefined;
   }
 
   async start(): Promise<void> {
@@ -74,8 +73,7 @@ export class Dispatcher {
     await this.loop;
     await Promise.all([...this.tasks]);
     await this.buffer.flush();
-    if (this.delivering) await this.store.leases.release(DELIVERY_LEASE, this.holder);
-    this.delivering = false;
+    await this.lease?.release();
   }
 
   /** Stops as a crash would: outcomes not yet written are lost. For tests of resume-after-crash. */
@@ -104,16 +102,18 @@ export class Dispatcher {
     while (this.running) {
       let claimed = 0;
       try {
-        if (!(await this.mayDeliver())) {
+        if (this.lease && !(await this.lease.mayDeliver())) {
           await this.idle();
           continue;
         }
         const idle: string[] = [];
         const sending = this.mine(await this.store.notifications.sendingVersions());
-        this.noticeStopped(sending.map((notification) => notification.id));
+        const sendingIds = sending.map((notification) => notification.id);
+        this.noticeStopped(sendingIds);
+        this.activities.keepOnly(sendingIds);
         for (let index = 0; index < sending.length; index += 1) {
           const notification = sending[(index + this.turn) % sending.length]!;
-          const taken = await this.claimFor(notification, await this.activityOf(notification), sending.length - index);
+          const taken = await this.claimFor(notification, await this.activities.of(notification), sending.length - index);
           if (taken === 0) idle.push(notification.id);
           claimed += taken;
         }
@@ -128,34 +128,10 @@ export class Dispatcher {
   }
 
   /**
-   * Whether this process may claim now. In scale-out every worker may (row leases and the shared limiter
-   * coordinate them). Otherwise one process at a time delivers from the database: `npm start` and a command line
-   * beside it share `.herald/herald.db`, and two deliverers would each pace at Teams' whole limit, while a
-   * newcomer's resume would send again the calls the other has on the wire. The holder renews its lease every
-   * fifth of its life; another process takes it when the holder stops or its lease runs out (a crash), and only
-   * then makes what was in flight due again.
-   */
-  private async mayDeliver(): Promise<boolean> {
-    const { oneDeliverer, deliveryLeaseMs: ttl } = this.ctx.config;
-    if (!oneDeliverer) return true;
-    const now = this.ctx.clock.now();
-    if (this.delivering && now - this.leaseAskedAt < ttl / 5) return true;
-    this.leaseAskedAt = now;
-    const held = await this.store.leases.tryAcquire(DELIVERY_LEASE, this.holder, now, ttl);
-    if (held && !this.delivering) {
-      const resumed = await this.store.recipients.releaseInFlight();
-      if (resumed > 0) this.ctx.logger.warn({ resumed }, 'resuming recipients that were in flight when the last deliverer stopped');
-    }
-    if (!held && this.delivering) this.ctx.logger.warn({ holder: this.holder }, 'another process took over delivery (this one stalled past its lease); leaving it the work');
-    this.delivering = held;
-    return held;
-  }
-
-  /**
    * Claims for one notification its fair share of the free in-flight room: the room left divided among the
    * notifications still to claim this pass, so a large broadcast never starves a small one started after it.
    */
-  private async claimFor(notice: { id: string; tenantId: string }, activity: Record<string, unknown> | undefined, sharers: number): Promise<number> {
+  private async claimFor(notice: { id: string; tenantId: string }, activity: Activity | undefined, sharers: number): Promise<number> {
     if (!activity) return 0;
     let claimed = 0;
     for (const work of ['send', 'install'] as const) {
@@ -172,7 +148,7 @@ export class Dispatcher {
     return claimed;
   }
 
-  private launch(work: Work, notificationId: string, recipient: ClaimedRecipient, activity: Record<string, unknown>): void {
+  private launch(work: Work, notificationId: string, recipient: ClaimedRecipient, activity: Activity): void {
     this.inFlight[work] += 1;
     this.settle(notificationId, +1);
     // A call not yet made when the row's lease is about to run out is dropped: another worker may own the row by
@@ -214,7 +190,6 @@ export class Dispatcher {
       const counts = await this.store.recipients.counts(notificationId);
       if (OPEN_STATES.some((state) => counts[state] > 0)) continue;
       if (await this.store.notifications.transition(notificationId, ['sending'], 'completed', this.ctx.clock.now())) {
-        this.activities.delete(notificationId);
         this.ctx.logger.info({ notificationId, ...counts }, 'notification delivered');
         this.progress.emit({ type: 'progress', notificationId, counts, at: this.ctx.clock.now() });
         this.progress.status(notificationId, 'completed');
@@ -247,16 +222,6 @@ export class Dispatcher {
     else this.unsettled.delete(notificationId);
   }
 
-  private async activityOf(version: { id: string; updatedAt: number }): Promise<Record<string, unknown> | undefined> {
-    const cached = this.activities.get(version.id);
-    if (cached && cached.updatedAt === version.updatedAt) return cached.activity;
-    const notification = await this.store.notifications.get(version.id);
-    if (!notification) return undefined;
-    const activity = cardActivity(notification.card, notification.title);
-    this.activities.set(version.id, { updatedAt: notification.updatedAt, activity });
-    return activity;
-  }
-
   /** The notifications of tenants this process delivers for. */
   private mine<T extends { tenantId: string }>(sending: T[]): T[] {
     const tenants = this.ctx.config.deliverTenants;
@@ -277,11 +242,12 @@ export class Dispatcher {
     return this.inFlight.send >= this.capacity('send') && this.inFlight.install >= this.capacity('install');
   }
 
+  /** Waits for a wake-up, or at most `pollIntervalMs` (work that became due with nobody to wake this process). */
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.wake(), this.ctx.config.pollIntervalMs);
+      const cancelPoll = this.ctx.clock.setTimer(this.ctx.config.pollIntervalMs, () => this.wake());
       this.wakeUp = () => {
-        clearTimeout(timer);
+        cancelPoll();
         resolve();
       };
     });

@@ -1,5 +1,6 @@
 import type { NotificationStatus } from '../notifications/notification';
 import type { StateCounts } from '../recipients/recipient';
+import type { CancelTimer, Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import type { RecipientStore } from '../store/store';
 
@@ -22,13 +23,13 @@ const COUNT_SHARE = 100;
 export class ProgressHub {
   private readonly listeners = new Set<ProgressListener>();
   private readonly dirty = new Set<string>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private cancelTimer: CancelTimer | undefined;
   /** How long the last round of counts took, in ms. */
   private lastCountMs = 0;
 
   constructor(
     private readonly recipients: RecipientStore,
-    private readonly options: { intervalMs: number; now: () => number; logger: Logger },
+    private readonly options: { intervalMs: number; clock: Clock; logger: Logger },
   ) {}
 
   /** Returns the function that unsubscribes. */
@@ -48,35 +49,36 @@ export class ProgressHub {
   }
 
   status(notificationId: string, status: NotificationStatus): void {
-    this.emit({ type: 'status', notificationId, status, at: this.options.now() });
+    this.emit({ type: 'status', notificationId, status, at: this.options.clock.now() });
   }
 
   markDirty(notificationId: string): void {
     if (this.listeners.size === 0) return;
     this.dirty.add(notificationId);
-    this.timer ??= setTimeout(() => void this.publish(), Math.max(this.options.intervalMs, COUNT_SHARE * this.lastCountMs));
+    this.cancelTimer ??= this.options.clock.setTimer(Math.max(this.options.intervalMs, COUNT_SHARE * this.lastCountMs), () => void this.publish());
   }
 
   /** Counts and emits every dirty notification now. */
   async publish(): Promise<void> {
-    this.timer = undefined;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
     const ids = [...this.dirty];
     this.dirty.clear();
-    const started = this.options.now();
+    const started = this.options.clock.now();
     for (const notificationId of ids) {
       try {
         const counts = await this.recipients.counts(notificationId);
-        this.emit({ type: 'progress', notificationId, counts, at: this.options.now() });
+        this.emit({ type: 'progress', notificationId, counts, at: this.options.clock.now() });
       } catch (error) {
         this.options.logger.warn({ err: error, notificationId }, 'counting progress failed');
       }
     }
-    this.lastCountMs = this.options.now() - started;
+    this.lastCountMs = this.options.clock.now() - started;
   }
 
   stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
     this.dirty.clear();
   }
 }

@@ -58,7 +58,7 @@ export class BroadcastEngine {
     const catalog = new CatalogCache(deps.installer, deps.config.appExternalId, clock);
     const limiter = deps.limiter ?? new RateLimiter(deps.config.limits, clock);
     this.ctx = { installer: deps.installer, messenger: deps.messenger, limiter, catalog, clock, config: deps.config, logger, random: deps.random ?? Math.random };
-    this.progress = new ProgressHub(deps.store.recipients, { intervalMs: deps.config.progressIntervalMs, now: () => clock.now(), logger });
+    this.progress = new ProgressHub(deps.store.recipients, { intervalMs: deps.config.progressIntervalMs, clock, logger });
     this.threads = new ThreadLimiter(clock);
     this.dispatcher = new Dispatcher(deps.store, this.ctx, this.progress, holder, deps.workQueue);
     this.startDeps = { store: deps.store, directory: deps.directory, catalog, limits: deps.config.limits, clock, progress: this.progress, holder };

@@ -31,7 +31,7 @@ export class Scheduler {
   private readonly loop: RepeatingPass;
 
   constructor(private readonly deps: SchedulerDeps) {
-    this.loop = new RepeatingPass(() => this.tick(), deps.intervalMs, (error) => deps.logger.error({ err: error }, 'scheduler pass failed'));
+    this.loop = new RepeatingPass(() => this.tick(), deps.intervalMs, (error) => deps.logger.error({ err: error }, 'scheduler pass failed'), deps.clock);
   }
 
   start(): void {

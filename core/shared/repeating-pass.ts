@@ -1,9 +1,11 @@
+import { systemClock, type CancelTimer, type Clock } from './clock';
+
 /**
  * Runs `pass` every `intervalMs` (measured from the end of the previous pass, so passes never overlap) until
  * stopped. A failed pass is reported and the next one still runs. `stop` waits for a pass in progress.
  */
 export class RepeatingPass {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private cancelTimer: CancelTimer | undefined;
   private current: Promise<void> = Promise.resolve();
   private running = false;
 
@@ -11,22 +13,26 @@ export class RepeatingPass {
     private readonly pass: () => Promise<unknown>,
     private readonly intervalMs: number,
     private readonly onError: (error: unknown) => void,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   start(): void {
+    if (this.running) return;
     this.running = true;
     this.schedule();
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    if (this.timer) clearTimeout(this.timer);
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
     await this.current;
   }
 
   private schedule(): void {
     if (!this.running) return;
-    this.timer = setTimeout(() => {
+    this.cancelTimer = this.clock.setTimer(this.intervalMs, () => {
+      this.cancelTimer = undefined;
       this.current = this.pass().then(
         () => this.schedule(),
         (error: unknown) => {
@@ -34,6 +40,6 @@ export class RepeatingPass {
           this.schedule();
         },
       );
-    }, this.intervalMs);
+    });
   }
 }

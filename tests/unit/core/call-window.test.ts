@@ -1,11 +1,11 @@
 import { CallWindow } from '../../../core/delivery/call-window';
 import { RateLimiter, UNLIMITED, windowFor } from '../../../core/delivery/rate-limiter';
-import { ManualClock } from './fakes/manual-clock';
+import { FakeClock } from '../../support/fake-clock';
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Starts `count` acquisitions and records when each is granted. */
-function queue(window: CallWindow, clock: ManualClock, count: number) {
+function queue(window: CallWindow, clock: FakeClock, count: number) {
   const granted: Array<{ at: number; release: (used?: boolean) => void }> = [];
   for (let i = 0; i < count; i += 1) void window.acquire().then((release) => granted.push({ at: clock.now(), release }));
   return granted;
@@ -13,7 +13,7 @@ function queue(window: CallWindow, clock: ManualClock, count: number) {
 
 describe('CallWindow', () => {
   it('when the limit is reached, then no call starts until a window after an answer', async () => {
-    const clock = new ManualClock(0);
+    const clock = new FakeClock(0);
     const window = new CallWindow(3, 1000, clock);
     const granted = queue(window, clock, 5);
     await settle();
@@ -31,7 +31,7 @@ describe('CallWindow', () => {
   });
 
   it('whatever the answer times, no window-long stretch holds more than the limit of calls in progress', async () => {
-    const clock = new ManualClock(0);
+    const clock = new FakeClock(0);
     const window = new CallWindow(5, 1000, clock);
     const spans: Array<{ start: number; end: number }> = [];
     const answerIn = [3, 40, 1, 250, 7, 90, 12, 600, 2, 33];
@@ -57,7 +57,7 @@ describe('CallWindow', () => {
   });
 
   it('when a granted slot was never used, then it frees at once', async () => {
-    const clock = new ManualClock(0);
+    const clock = new FakeClock(0);
     const window = new CallWindow(1, 1000, clock);
     const granted = queue(window, clock, 2);
     await settle();
@@ -68,7 +68,7 @@ describe('CallWindow', () => {
   });
 
   it('when a slot is released twice, then it counts once', async () => {
-    const clock = new ManualClock(0);
+    const clock = new FakeClock(0);
     const window = new CallWindow(2, 1000, clock);
     const granted = queue(window, clock, 1);
     await settle();
@@ -78,7 +78,7 @@ describe('CallWindow', () => {
   });
 
   it('when paused, then callers wait for the pause even with slots free', async () => {
-    const clock = new ManualClock(0);
+    const clock = new FakeClock(0);
     const window = new CallWindow(10, 1000, clock);
     window.pauseUntil(2000);
     const granted = queue(window, clock, 2);
@@ -89,7 +89,7 @@ describe('CallWindow', () => {
   });
 
   it('when unlimited, then every caller goes at once unless paused', async () => {
-    const clock = new ManualClock(0);
+    const clock = new FakeClock(0);
     const window = new CallWindow(Infinity, 0, clock);
     const granted = queue(window, clock, 1000);
     await settle();
@@ -115,7 +115,7 @@ describe('windowFor', () => {
 
 describe('RateLimiter', () => {
   it('when a 429 pauses one tenant and kind, then other tenants and kinds are not held up', async () => {
-    const clock = new ManualClock(0);
+    const clock = new FakeClock(0);
     const limiter = new RateLimiter({ connector: 50, installedAppsGet: 30, installedAppsPost: 30 }, clock);
     limiter.pause('t1', 'connector', 3000);
     let paused = false;
@@ -129,7 +129,7 @@ describe('RateLimiter', () => {
   });
 
   it('when a pause arrives while a caller waits for its slot, then the caller waits for the pause too', async () => {
-    const clock = new ManualClock(0);
+    const clock = new FakeClock(0);
     const limiter = new RateLimiter({ ...UNLIMITED, connector: 1 }, clock);
     (await limiter.acquire('t', 'connector'))();
     let done = false;

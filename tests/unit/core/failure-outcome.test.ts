@@ -9,10 +9,10 @@ import type { ClaimedRecipient } from '../../../core/store/store';
 import { FakeInstaller } from './fakes/fake-installer';
 import { FakeMessenger } from './fakes/fake-messenger';
 import { testConfig } from './fakes/harness';
-import { ManualClock } from './fakes/manual-clock';
+import { FakeClock } from '../../support/fake-clock';
 
-function context(): { ctx: WorkContext; clock: ManualClock } {
-  const clock = new ManualClock(10_000);
+function context(): { ctx: WorkContext; clock: FakeClock } {
+  const clock = new FakeClock(10_000);
   const config = testConfig({ limits: { connector: 50, installedAppsGet: 30, installedAppsPost: 30 }, retry: { baseDelayMs: 1000, maxDelayMs: 8000, maxAttempts: 4, defaultThrottleMs: 2000 } });
   const installer = new FakeInstaller();
   const ctx: WorkContext = { installer, messenger: new FakeMessenger(), limiter: new RateLimiter(config.limits, clock), catalog: new CatalogCache(installer, 'x', clock), clock, config, logger: silentLogger, random: () => 0.5 };

@@ -1,7 +1,9 @@
 import { PlatformError } from '../../../core/ports/platform-error';
 import { chatIdOf } from './fakes/fake-installer';
 import { userId } from './fakes/fake-directory';
-import { CARD, draft, eventually, harness, tmpDbPath, waitForStatus, type Harness } from './fakes/harness';
+import { FakeClock } from '../../support/fake-clock';
+import { UNLIMITED } from '../../../core/delivery/rate-limiter';
+import { CARD, SERVICE_URL, TENANT, draft, eventually, harness, tmpDbPath, waitForStatus, type Harness } from './fakes/harness';
 
 describe('controlling a broadcast: cancel, resend, edit, recall', () => {
   let h: Harness;
@@ -65,6 +67,32 @@ describe('controlling a broadcast: cancel, resend, edit, recall', () => {
   });
 });
 
+describe('cancel at Teams\' real limit (on a fake clock)', () => {
+  it('when cancelled while calls wait for a slot, then none of them is made, ever, and only the calls already made count as sent', async () => {
+    const clock = new FakeClock();
+    const h = await harness({ users: 200, clock, config: { limits: { ...UNLIMITED, connector: 50 } } });
+    for (let n = 1; n <= 200; n += 1) {
+      await h.engine.recordConversation({ tenantId: TENANT, userId: userId(n), conversationId: chatIdOf(userId(n)), serviceUrl: SERVICE_URL, source: 'bot' });
+    }
+    await h.engine.start();
+    const notification = await h.engine.createNotification(draft());
+    await h.engine.send(notification.id);
+    // Fifty sends fill Teams' one-second window; the next claimed ones wait for a slot.
+    await clock.until(() => h.messenger.sends === 50, 'the first second\'s fifty sends', { stepMs: 1 });
+    await clock.advance(10); // the fifty outcomes are written; a full in-flight room (64) is claimed and waiting
+    expect(await h.engine.counts(notification.id)).toMatchObject({ sent: 50, sending: 64 });
+    await h.engine.cancel(notification.id);
+    // Ten seconds of the clock: ten windows in which the waiting calls could have gone.
+    await clock.advance(10_000);
+    expect(h.messenger.sends).toBe(50);
+    const counts = await h.engine.counts(notification.id);
+    expect(counts).toMatchObject({ sent: 50, cancelled: 150, sending: 0, ready: 0 });
+    expect((await h.store.notifications.get(notification.id))?.status).toBe('cancelled');
+    await h.engine.stop();
+    await h.store.close();
+  });
+});
+
 describe('resuming after an abrupt stop', () => {
   it('when the process dies mid-broadcast, then a new one finishes it: everyone once, except sends recorded as in flight', async () => {
     const dbPath = tmpDbPath();
@@ -98,32 +126,34 @@ describe('resuming after an abrupt stop', () => {
   });
 });
 
-describe('one deliverer per database', () => {
+describe('one deliverer per database (on a fake clock)', () => {
   it('when a second process starts beside a delivering one, then it re-sends nothing and takes over only when the first stops', async () => {
+    const clock = new FakeClock();
     const dbPath = tmpDbPath();
-    const first = await harness({ users: 40, dbPath, config: { maxSendsInFlight: 8 } });
+    const first = await harness({ users: 40, dbPath, clock, config: { maxSendsInFlight: 8 } });
     let release!: () => void;
     first.messenger.hold = new Promise((resolve) => (release = resolve));
     await first.engine.start();
     const notification = await first.engine.createNotification(draft());
     await first.engine.send(notification.id);
-    await eventually(async () => first.messenger.sends === 8, 'eight sends on the wire');
+    await clock.until(() => first.messenger.sends === 8, 'eight sends on the wire');
 
-    // A command line started beside the server (same database): it must neither deliver nor resume the first's calls.
-    const second = await harness({ dbPath, directory: first.directory, installer: first.installer, messenger: first.messenger });
+    // A command line started beside the server (same database): it must neither deliver nor resume the first's calls,
+    // however long it runs: here five lives of the delivery lease (200 ms in tests), which the first keeps renewing.
+    const second = await harness({ dbPath, clock, directory: first.directory, installer: first.installer, messenger: first.messenger });
     await second.engine.start();
-    await new Promise((resolve) => setTimeout(resolve, 100)); // twenty of its polling passes
+    await clock.advance(5 * 200);
     expect(first.messenger.sends).toBe(8);
     const inFlight = await second.store.recipients.page(notification.id, 0, 100, 'sending');
     expect(inFlight).toHaveLength(8);
-    for (const row of inFlight) expect(row.nextAttemptAt).toBeGreaterThan(Date.now());
+    for (const row of inFlight) expect(row.nextAttemptAt).toBeGreaterThan(clock.now());
 
     first.messenger.hold = undefined;
     release();
     await waitForStatus(first, notification.id, 'completed');
     expect([...first.messenger.delivered.values()]).toEqual(Array.from({ length: 40 }, () => 1));
 
-    // The first stops (its lease is released): the second delivers the next broadcast at once.
+    // The first stops (its lease is released): the second delivers the next broadcast at its next poll.
     await first.engine.stop();
     await first.store.close();
     const next = await second.engine.createNotification(draft());
@@ -132,5 +162,39 @@ describe('one deliverer per database', () => {
     expect([...first.messenger.delivered.values()]).toEqual(Array.from({ length: 40 }, () => 2));
     await second.engine.stop();
     await second.store.close();
+  });
+
+  it('when the deliverer dies, then the next process sends nothing until the dead one\'s lease runs out, then resumes its calls at once', async () => {
+    const clock = new FakeClock();
+    const dbPath = tmpDbPath();
+    const first = await harness({ users: 30, dbPath, clock, config: { maxSendsInFlight: 6 } });
+    first.messenger.hold = new Promise(() => undefined); // answers that never come: the process dies with six calls on the wire
+    const startedAt = clock.now(); // the first takes the delivery lease (200 ms in tests) as it starts
+    await first.engine.start();
+    const notification = await first.engine.createNotification(draft());
+    await first.engine.send(notification.id);
+    await clock.until(() => first.messenger.sends === 6, 'six sends on the wire');
+    void first.engine.halt();
+    const diedAt = clock.now();
+    first.messenger.hold = undefined;
+
+    const second = await harness({ dbPath, clock, directory: first.directory, installer: first.installer, messenger: first.messenger });
+    await second.engine.start();
+    // The dead process's lease runs at least 200 ms from its start (longer if it renewed it): until then the second
+    // sends nothing, and the rows stay in flight.
+    await clock.advance(startedAt + 200 - 1 - clock.now());
+    expect(first.messenger.sends).toBe(6);
+    expect(await second.engine.counts(notification.id)).toMatchObject({ sending: 6, sent: 0 });
+    // Then the second takes the lease over and sends again what was in flight at once: within the lease's life and a
+    // few polls of the death, not after the rows' own five-minute lease.
+    await waitForStatus(second, notification.id, 'completed');
+    expect(clock.now()).toBeLessThanOrEqual(diedAt + 200 + 50);
+    expect(await second.engine.counts(notification.id)).toMatchObject({ sent: 30 });
+    // The six calls on the wire at the death never reached anyone, so each person has exactly one copy.
+    expect([...first.messenger.delivered.values()]).toEqual(Array.from({ length: 30 }, () => 1));
+    expect(first.messenger.sends).toBe(36);
+    await second.engine.stop();
+    await second.store.close();
+    await first.store.close();
   });
 });

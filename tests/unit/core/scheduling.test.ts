@@ -1,6 +1,7 @@
 import { BroadcastEngine } from '../../../core/engine/broadcast-engine';
 import { claimStart } from '../../../core/scheduling/scheduler';
 import { createStore } from '../../../adapters/sql/create-store';
+import { FakeClock } from '../../support/fake-clock';
 import { draft, harness, testConfig, tmpDbPath, waitForStatus } from './fakes/harness';
 
 describe('scheduled notifications', () => {
@@ -20,6 +21,23 @@ describe('scheduled notifications', () => {
     await a.engine.stop();
     await a.store.close();
     await storeB.close();
+  });
+
+  it('when a notification is scheduled for later, then nothing is sent before its time, and it starts at the first pass after', async () => {
+    const clock = new FakeClock();
+    const h = await harness({ users: 5, clock, config: { schedulerIntervalMs: 1000, pollIntervalMs: 250 } });
+    await h.engine.start();
+    const at = clock.now() + 60_000;
+    const notification = await h.engine.createNotification({ ...draft(), scheduledAt: at, timeZone: 'Europe/Paris' });
+    await clock.advance(at - 1 - clock.now()); // a minute of scheduler passes, the last a millisecond early
+    expect((await h.store.notifications.get(notification.id))?.status).toBe('scheduled');
+    expect(h.messenger.sends).toBe(0);
+    await clock.advance(1000); // the next pass finds it due
+    expect((await h.store.notifications.get(notification.id))?.status).not.toBe('scheduled');
+    await waitForStatus(h, notification.id, 'completed');
+    expect(h.messenger.sends).toBe(5);
+    await h.engine.stop();
+    await h.store.close();
   });
 
   it('when a lease is held, then a contender is refused until it expires, and the holder may renew it', async () => {

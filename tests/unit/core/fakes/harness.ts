@@ -6,6 +6,7 @@ import { engineConfig, type EngineConfig } from '../../../../core/delivery/engin
 import { UNLIMITED } from '../../../../core/delivery/rate-limiter';
 import { BroadcastEngine } from '../../../../core/engine/broadcast-engine';
 import type { Store } from '../../../../core/store/store';
+import type { FakeClock } from '../../../support/fake-clock';
 import { FakeDirectory, makeUser } from './fake-directory';
 import { FakeInstaller } from './fake-installer';
 import { FakeMessenger } from './fake-messenger';
@@ -43,16 +44,20 @@ export interface Harness {
   directory: FakeDirectory;
   installer: FakeInstaller;
   messenger: FakeMessenger;
+  /** Set when the engine runs on a fake clock: waiting then moves that clock instead of the wall clock's time. */
+  clock?: FakeClock;
 }
 
-/** A real SQLite store, a real engine, and fakes of the ports only. */
-export async function harness(options: { users?: number; dbPath?: string; config?: Partial<EngineConfig>; directory?: FakeDirectory; installer?: FakeInstaller; messenger?: FakeMessenger } = {}): Promise<Harness> {
+/** A real SQLite store, a real engine, and fakes of the ports only; on the system clock unless given a fake one. */
+export async function harness(
+  options: { users?: number; dbPath?: string; config?: Partial<EngineConfig>; directory?: FakeDirectory; installer?: FakeInstaller; messenger?: FakeMessenger; clock?: FakeClock; holder?: string } = {},
+): Promise<Harness> {
   const store = await createStore({ url: options.dbPath ?? tmpDbPath() });
   const directory = options.directory ?? new FakeDirectory(Array.from({ length: options.users ?? 20 }, (_, index) => makeUser(index + 1)));
   const installer = options.installer ?? new FakeInstaller();
   const messenger = options.messenger ?? new FakeMessenger();
-  const engine = new BroadcastEngine({ store, directory, installer, messenger, config: testConfig(options.config), random: () => 0.5 });
-  return { store, engine, directory, installer, messenger };
+  const engine = new BroadcastEngine({ store, directory, installer, messenger, config: testConfig(options.config), random: () => 0.5, clock: options.clock, holder: options.holder });
+  return { store, engine, directory, installer, messenger, clock: options.clock };
 }
 
 /** Waits until `check` holds (polling); fails with `what` if it never does. Not a timing assertion. */
@@ -66,8 +71,11 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
   }
 }
 
+/** Waits (on the harness's fake clock when it has one) until the notification has `status`. */
 export async function waitForStatus(h: Harness, notificationId: string, status: string): Promise<void> {
-  await eventually(async () => (await h.store.notifications.get(notificationId))?.status === status, `notification ${status}`);
+  const reached = async () => (await h.store.notifications.get(notificationId))?.status === status;
+  if (h.clock) await h.clock.until(reached, `notification ${status}`);
+  else await eventually(reached, `notification ${status}`);
 }
 
 export function draft(audience: unknown = { include: [{ kind: 'everyone' }] }) {
