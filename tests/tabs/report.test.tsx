@@ -18,6 +18,8 @@ function reportServer(status: 'sending' | 'completed', counts: Record<string, nu
     return { json: { value: rows.filter((row) => !state || row.state === state), next: null } };
   });
   for (const action of ['cancel', 'resend-failed', 'recall']) server.on('POST', `/api/notifications/:id/${action}`, view);
+  let tickets = 0;
+  server.on('POST', '/api/notifications/:id/events/ticket', () => ({ status: 201, json: { ticket: `ticket-${(tickets += 1)}` } }));
   return server;
 }
 
@@ -36,7 +38,9 @@ describe('delivery report', () => {
     await openReport(user);
     await screen.findByText('0 of 4 processed');
     const events = FakeEventSource.latest();
-    expect(events.url).toBe('/api/notifications/n1/events?access_token=sso-token-for-adele');
+    // The stream's address carries a single-use ticket asked for with the bearer header, never the token.
+    expect(events.url).toBe('/api/notifications/n1/events?ticket=ticket-1');
+    expect(server.to('POST', '/api/notifications/n1/events/ticket')[0]?.headers.authorization).toBe('Bearer sso-token-for-adele');
 
     const poll = { options: ['Yes', 'No'], counts: [2, 1], total: 3 };
     act(() => events.emit('progress', report({ counts: { sent: 2, failed: 1, sending: 1 }, reasons: { blocked_by_user: 1 }, acknowledged: 2, poll })));

@@ -31,6 +31,7 @@ export interface RecipientQuery {
 
 const recipientsPage = z.object({ value: z.array(recipientRowSchema), next: z.string().nullable() });
 const imageAnswer = z.object({ url: z.string() });
+const ticketAnswer = z.object({ ticket: z.string().min(1) });
 const listOf = <T extends ZodType>(item: T) => z.object({ value: z.array(item) });
 const noBody = z.unknown();
 
@@ -87,8 +88,14 @@ export function createApiClient(options: ApiClientOptions) {
     updateSender: (userId: string, update: SenderUpdate) => call(senderSchema, 'PUT', `/api/senders/${encodeURIComponent(userId)}`, update),
     audit: (after?: string) => call(auditPageSchema, 'GET', `/api/audit${queryString({ after, limit: 100 })}`),
     exportCsv: async (id: string) => (await send('GET', `${n(id)}/export.csv`)).blob(),
-    /** EventSource cannot send headers, so the events route alone takes the token in its query. */
-    eventsUrl: async (id: string) => `${base}${n(id)}/events?access_token=${encodeURIComponent(await options.getToken())}`,
+    /**
+     * EventSource cannot send headers: the stream's address carries a short-lived, single-use ticket obtained with
+     * the bearer header, never the token itself (an address ends up in proxies' logs).
+     */
+    eventsUrl: async (id: string) => {
+      const { ticket } = await call(ticketAnswer, 'POST', `${n(id)}/events/ticket`);
+      return `${base}${n(id)}/events?ticket=${encodeURIComponent(ticket)}`;
+    },
   };
 }
 

@@ -5,13 +5,13 @@ export interface ReportEventHandlers {
   onDone(): void;
 }
 
-/** Waits this long before reopening a stream the server refused (an expired token, a restart). */
-const REOPEN_DELAY_MS = 3000;
+/** Waits this long before reopening a dropped or refused stream (a restart, a network change). */
+const REOPEN_DELAY_MS = 2000;
 
 /**
- * Follows `/api/notifications/:id/events`. The browser's EventSource reconnects by itself after a dropped
- * connection; when the server refuses the stream instead, we reopen it once per delay with a fresh token.
- * Returns the function that stops listening.
+ * Follows `/api/notifications/:id/events`. Its address holds a single-use ticket, so the browser's own reconnect
+ * (which reuses the address) would be refused: on any error we close the stream and open a new one with a fresh
+ * ticket after a short delay. Returns the function that stops listening.
  */
 export function subscribeToReport(eventsUrl: () => Promise<string>, handlers: ReportEventHandlers, Source: typeof EventSource = EventSource): () => void {
   let source: EventSource | undefined;
@@ -29,7 +29,9 @@ export function subscribeToReport(eventsUrl: () => Promise<string>, handlers: Re
     });
     source.addEventListener('done', () => handlers.onDone());
     source.onerror = () => {
-      if (stopped || !source || source.readyState !== Source.CLOSED) return;
+      if (stopped || !source) return;
+      source.close();
+      clearTimeout(timer);
       timer = setTimeout(() => void open(), REOPEN_DELAY_MS);
     };
   };

@@ -19,15 +19,20 @@ export function notificationView(overrides: Partial<NotificationView> = {}): Not
     title: 'Quarterly update',
     status: 'sending',
     createdAt: '2030-01-01T09:00:00.000Z',
-    createdBy: 'u-adele',
+    createdBy: 'adele@contoso.test',
+    owner: { id: 'u-adele', upn: 'adele@contoso.test' },
+    origin: 'tab',
     scheduledAt: null,
     timeZone: 'UTC',
     sentAt: '2030-01-01T09:01:00.000Z',
     completedAt: null,
+    editedAt: null,
+    recalledAt: null,
     total: 3,
     counts: {},
     content: { title: 'Quarterly update', summary: '', body: '', buttons: [], acknowledge: false, importance: 'normal' },
     audience: { include: [{ kind: 'group', id: 'g1', label: 'Sales' }], exclude: [], includeGuests: false },
+    actions: actionsFor(overrides.status ?? 'sending', overrides.counts ?? {}),
     ...overrides,
   };
 }
@@ -61,4 +66,13 @@ export function recipient(userId: string, overrides: Partial<RecipientRow> = {})
     choices: null,
     ...overrides,
   };
+}
+
+/** What the server offers an owner in each status (api/contract/notifications.ts, `actions`). */
+export function actionsFor(status: NotificationView['status'], counts: Partial<Record<string, number>>): NotificationView['actions'] {
+  if (status === 'draft') return ['update', 'send', 'delete', 'duplicate'];
+  if (['scheduled', 'resolving', 'sending'].includes(status)) return ['cancel', 'duplicate'];
+  if (status === 'recalled') return ['delete', 'duplicate'];
+  const delivered = (counts.sent ?? 0) > 0;
+  return [...((counts.failed ?? 0) > 0 ? (['resendFailed'] as const) : []), ...(delivered ? (['edit', 'recall'] as const) : []), 'duplicate'];
 }
