@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Env } from '../config/env';
 import type { Logger } from '../config/logger';
@@ -17,8 +18,12 @@ export interface EmulatorLink {
  * example the one `npm start` runs, when the command line is used beside it), or one this process starts.
  */
 export async function linkEmulator(env: Env, log: Logger, options: { attach: boolean }): Promise<EmulatorLink> {
-  const origin = `http://127.0.0.1:${env.HERALD_EMULATOR_PORT}`;
+  const tls = env.HERALD_EMULATOR_TLS === 'on';
+  const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${env.HERALD_EMULATOR_PORT}`;
+  const stateDir = path.resolve('.herald', 'emulator');
   const required = env.HERALD_EMULATOR === 'attach';
+  // An https emulator started from this folder keeps its CA here; this process trusts it as NODE_EXTRA_CA_CERTS would.
+  if (tls) await trustEmulatorCa(path.join(stateDir, 'ca.pem'));
   if (options.attach || required) {
     const info = await fetch(`${origin}/_inspect/info`, { signal: AbortSignal.timeout(1500) })
       .then(async (response) => (response.ok ? ((await response.json()) as EmulatorInfo) : undefined))
@@ -38,10 +43,19 @@ export async function linkEmulator(env: Env, log: Logger, options: { attach: boo
     users: env.HERALD_EMULATOR_USERS,
     seed: env.HERALD_EMULATOR_SEED,
     limits: env.HERALD_EMULATOR_LIMITS,
-    stateDir: path.resolve('.herald', 'emulator'),
+    stateDir,
+    tls,
   });
+  if (running.info.caCertPath) await trustEmulatorCa(running.info.caCertPath);
   log.info({ teamsClientUrl: running.info.teamsClientUrl, users: running.info.users }, 'started the local Microsoft 365 emulator');
   return { info: running.info, running };
+}
+
+async function trustEmulatorCa(caCertPath: string): Promise<void> {
+  const pem = await readFile(caCertPath, 'utf8').catch(() => undefined);
+  if (!pem) return;
+  const { trustCaInThisProcess } = require('../emulator/tls') as typeof import('../emulator/tls');
+  trustCaInThisProcess(pem);
 }
 
 /** Tells an emulator this process did not start where its bot listens. */

@@ -40,6 +40,8 @@ export const envSchema = z
     HERALD_EMULATOR_USERS: z.coerce.number().int().min(1).max(1_000_000).default(500),
     HERALD_EMULATOR_SEED: z.coerce.number().int().min(0).default(7),
     HERALD_EMULATOR_LIMITS: z.enum(['real', 'off']).default('real'),
+    /** `on`: the emulator serves https with a local CA kept in `.herald/emulator/` (`npm run emulator -- --tls`). */
+    HERALD_EMULATOR_TLS: z.enum(['on', 'off']).default('off'),
 
     HERALD_TENANT_ID: z.string().uuid().optional(),
     HERALD_CLIENT_ID: z.string().uuid().optional(),

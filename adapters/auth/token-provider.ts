@@ -14,12 +14,14 @@ export type TokenProvider = () => Promise<string>;
 
 /**
  * Builds the msal client for a client-credentials app. msal refuses plain-http authorities unless it is given the
- * authority's metadata up front, so for a local (emulated) authority we pass that metadata instead of letting msal
- * discover it; against Microsoft, configuration is the usual one.
+ * authority's metadata up front, and validates any other host through Microsoft's instance discovery, so for a local
+ * (emulated, plain-http or https on this machine) authority we pass that metadata instead of letting msal discover
+ * it; against Microsoft, configuration is the usual one.
  */
 export function createConfidentialClient(credentials: ClientCredentials): ConfidentialClientApplication {
   const endpoint = `${credentials.authorityBaseUrl.replace(/\/$/, '')}/${credentials.tenant}`;
-  const local = new URL(endpoint).protocol === 'http:';
+  const { protocol, hostname } = new URL(endpoint);
+  const local = protocol === 'http:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
   // msal accepts only https authorities, but with the metadata given it never fetches the authority itself: it
   // posts straight to the metadata's (plain-http, local) token endpoint.
   const authority = local ? endpoint.replace(/^http:/, 'https:') : endpoint;
