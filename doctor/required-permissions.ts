@@ -3,7 +3,9 @@
  * each one). The same list is requested in aad.manifest.json by app-role id.
  */
 export const REQUIRED_GRAPH_ROLES = [
-  'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  // Installs Herald for each recipient and consents to the RSC permissions of its manifest (the chat's read
+  // receipts, activity-feed notifications): the plain ReadWriteSelfForUser.All cannot consent to RSC permissions.
+  'TeamsAppInstallation.ReadWriteAndConsentSelfForUser.All',
   'TeamsAppInstallation.ReadWriteSelfForTeam.All',
   'User.Read.All',
   'GroupMember.Read.All',

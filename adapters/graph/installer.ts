@@ -12,6 +12,18 @@ const chat = z.object({ id: z.string() });
 /** Where `teamsApp@odata.bind` points: Graph wants its own public URL here, whatever host the calls go to. */
 const CATALOG_BIND_BASE = 'https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/';
 
+/**
+ * The resource-specific permissions appPackage/manifest.json declares (a contract test keeps the two in step),
+ * consented with each personal install: Graph refuses a set that differs from the app definition's, and without
+ * one the installation grants Herald neither the chat's read receipts nor activity-feed notifications.
+ */
+export const CONSENTED_PERMISSION_SET = {
+  resourceSpecificPermissions: [
+    { permissionValue: 'ChatMessageReadReceipt.Read.Chat', permissionType: 'Application' },
+    { permissionValue: 'TeamsActivity.Send.User', permissionType: 'Application' },
+  ],
+} as const;
+
 /** The seed document's install-and-find-the-chat calls, one Graph request each, grouped into `$batch` by the batcher. */
 export class GraphInstaller implements InstallerPort {
   constructor(private readonly graph: GraphBatcher) {}
@@ -31,7 +43,7 @@ export class GraphInstaller implements InstallerPort {
   }
 
   installForUser(userId: string, catalogAppId: string): Promise<'installed' | 'already_installed'> {
-    return this.install(`/users/${encodeURIComponent(userId)}/teamwork/installedApps`, catalogAppId);
+    return this.install(`/users/${encodeURIComponent(userId)}/teamwork/installedApps`, catalogAppId, { consentedPermissionSet: CONSENTED_PERMISSION_SET });
   }
 
   async chatOfInstallation(userId: string, installationId: string): Promise<string> {
@@ -55,9 +67,9 @@ export class GraphInstaller implements InstallerPort {
   }
 
   /** 201 (or 200 for teams) means installed now; 409 means it already was: both are success. */
-  private async install(url: string, catalogAppId: string): Promise<'installed' | 'already_installed'> {
+  private async install(url: string, catalogAppId: string, consent: Record<string, unknown> = {}): Promise<'installed' | 'already_installed'> {
     try {
-      await this.graph.request({ method: 'POST', url, body: { 'teamsApp@odata.bind': `${CATALOG_BIND_BASE}${catalogAppId}` } });
+      await this.graph.request({ method: 'POST', url, body: { 'teamsApp@odata.bind': `${CATALOG_BIND_BASE}${catalogAppId}`, ...consent } });
       return 'installed';
     } catch (error) {
       if (error instanceof PlatformError && error.status === 409) return 'already_installed';

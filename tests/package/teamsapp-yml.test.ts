@@ -11,7 +11,7 @@ const read = (file: string): string => readFileSync(path.join(rootDir, file), 'u
 
 /** Microsoft Graph's app-role ids (permissions reference, "Application" column) for Herald's permissions. */
 const GRAPH_APP_ROLES: Record<string, string> = {
-  '908de74d-f8b2-4d6b-a9ed-2a17b3b78179': 'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  'a87076cf-6abd-4e56-8559-4dbdf41bef96': 'TeamsAppInstallation.ReadWriteAndConsentSelfForUser.All',
   '9f67436c-5415-4e7f-8ac1-3014a7132630': 'TeamsAppInstallation.ReadWriteSelfForTeam.All',
   'df021288-bdef-4463-88db-98f22de89214': 'User.Read.All',
   '98830695-27a2-44f7-8c18-0c3ebc9698f6': 'GroupMember.Read.All',
