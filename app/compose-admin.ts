@@ -1,7 +1,8 @@
 import type { Env } from '../config/env';
 import type { Logger } from '../config/logger';
-import type { AdminStore } from '../core/admin/admin-store';
 import type { BroadcastEngine } from '../core/engine/broadcast-engine';
+import type { NotificationService } from '../core/notifications/notification-service';
+import type { Administration } from '../core/roles/administration';
 import type { DirectoryPort } from '../core/ports/directory';
 import { responseEvents } from '../core/responses/response-events';
 import type { Store } from '../core/store/store';
@@ -23,17 +24,19 @@ export interface ComposeAdminDeps {
   env: Env;
   log: Logger;
   store: Store;
-  admin: AdminStore;
   engine: BroadcastEngine;
+  notifications: NotificationService;
+  administration: Administration;
   directory: DirectoryPort;
   settings: TenantSettings;
   emulator?: EmulatorLink;
+  /** Locally, whom the tab signs in as by default. */
+  localPerson?: string;
 }
 
 /**
- * The admin tab and its API: SSO verification for the tab's resource, the services over the engine and the
- * admin store, administrators seeded from HERALD_ADMINS (in local mode, the emulated tenant's first person when
- * none are named, so `npm start` opens a tab that works).
+ * The admin tab and its API: SSO verification for the tab's resource and the routes over core's use cases
+ * (administrators are seeded by the composition root, for every process).
  */
 export async function composeAdminApi(deps: ComposeAdminDeps): Promise<AdminParts> {
   const { env, settings, emulator } = deps;
@@ -46,15 +49,15 @@ export async function composeAdminApi(deps: ComposeAdminDeps): Promise<AdminPart
     const local = emulator && port ? [`api://localhost:${port}/${settings.clientId}`, `api://127.0.0.1:${port}/${settings.clientId}`] : [];
     return [resource(), settings.clientId, ...local];
   };
-  const defaultUpn = emulator ? await firstPerson(deps.directory, env.HERALD_ADMINS) : undefined;
+  const defaultUpn = deps.localPerson;
   const api = createAdminApi({
     deps: {
       engine: deps.engine,
       store: deps.store,
-      admin: deps.admin,
+      notifications: deps.notifications,
+      administration: deps.administration,
       directory: deps.directory,
       responses: deps.store.responses.cards,
-      contents: deps.store.responses.contents,
       tenantId: settings.tenantId,
       log: deps.log,
       now: () => Date.now(),
@@ -69,9 +72,6 @@ export async function composeAdminApi(deps: ComposeAdminDeps): Promise<AdminPart
     responseEvents,
     publicUrl: env.HERALD_PUBLIC_URL,
   });
-  const admins = env.HERALD_ADMINS ?? (defaultUpn ? [defaultUpn] : []);
-  const seeded = await api.senders.seedAdmins(settings.tenantId, admins);
-  if (seeded.length > 0) deps.log.info({ admins: seeded.map((record) => record.upn) }, 'made the configured people Herald administrators');
   return {
     ...api,
     defaultUpn,
@@ -81,15 +81,4 @@ export async function composeAdminApi(deps: ComposeAdminDeps): Promise<AdminPart
       emulator?.running?.setTab({ url: `${publicUrl()}/tab/index.html`, resource: resource() });
     },
   };
-}
-
-/** The person the local tab signs in as: the first configured admin given as a UPN, else the tenant's first member. */
-async function firstPerson(directory: DirectoryPort, admins: string[] | undefined): Promise<string | undefined> {
-  const named = admins?.find((entry) => entry.includes('@'));
-  if (named) return named;
-  for await (const page of directory.allUsers()) {
-    const person = page.find((user) => user.accountEnabled && user.userType === 'Member');
-    if (person) return person.userPrincipalName;
-  }
-  return undefined;
 }

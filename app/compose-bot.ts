@@ -6,14 +6,12 @@ import type { GraphHttp } from '../adapters/graph/graph-http';
 import { BotMessenger } from '../adapters/connector/messenger';
 import { SqlBotStorage } from '../adapters/sql/bot-state-storage';
 import type { SqlStore } from '../adapters/sql/sql-store';
-import type { AuditWriter } from '../core/audit/audit-writer';
-import { logAuditWriter } from '../core/audit/log-audit-writer';
 import type { BroadcastEngine } from '../core/engine/broadcast-engine';
+import type { NotificationService } from '../core/notifications/notification-service';
 import { AnnouncementSummaries } from '../core/responses/announcement-summary';
 import { responseEvents } from '../core/responses/response-events';
 import { TeamOwners } from '../core/responses/team-owners';
 import { systemClock } from '../core/shared/clock';
-import type { Store } from '../core/store/store';
 import { HeraldBot } from '../bot/herald-bot';
 import { engineConversationEvents } from './conversation-events';
 import type { TenantSettings } from './tenant-settings';
@@ -29,23 +27,25 @@ export interface BotParts {
 export function composeBot(deps: {
   env: Env;
   log: Logger;
-  store: Store;
+  store: SqlStore;
   engine: BroadcastEngine;
+  notifications: NotificationService;
   graph: GraphHttp;
   adapter: CloudAdapter;
   settings: TenantSettings;
-  /** The audit log; the structured log until the API's audit writer is wired here. */
-  audit?: AuditWriter;
 }): BotParts {
   const { env, log, store, engine, settings } = deps;
   const clock = systemClock;
+  const directory = new GraphDirectory(deps.graph);
   const bot = new HeraldBot(engineConversationEvents(engine, store), log, {
     store,
     engine,
     events: responseEvents,
-    owners: new TeamOwners(new GraphDirectory(deps.graph), clock),
-    audit: deps.audit ?? logAuditWriter(log),
-    storage: new SqlBotStorage((store as SqlStore).db),
+    owners: new TeamOwners(directory, clock),
+    directory,
+    notifications: deps.notifications,
+    audit: store.audit,
+    storage: new SqlBotStorage(store.db),
     welcome: { mode: env.HERALD_WELCOME, text: env.HERALD_WELCOME_TEXT },
     clock,
   });

@@ -23,8 +23,13 @@ import { composeBot } from './compose-bot';
 import { scaleOutParts, type ScaleOutParts } from './scale-out';
 import { meteredInstaller, meteredMessenger } from '../api/metrics/metered-ports';
 import { metricsRoute } from '../api/metrics/metrics-route';
-import { createAdminStore } from '../adapters/sql/admin-repo';
 import type { AdminParts } from './compose-admin';
+import { Authority } from '../core/authority/authority';
+import type { Actor } from '../core/authority/actor';
+import { NotificationService } from '../core/notifications/notification-service';
+import { Administration } from '../core/roles/administration';
+import { systemClock } from '../core/shared/clock';
+import { firstPerson, operatorActor } from './operator';
 
 export interface ComposeOptions {
   env: Env;
@@ -47,6 +52,14 @@ export interface Herald {
   scale: ScaleOutParts;
   web?: RunningWebServer;
   emulator?: EmulatorLink;
+  /** Every use case on notifications (the tab's API, the command line and the bot all go through it). */
+  notifications: NotificationService;
+  /** Roles and the audit log. */
+  administration: Administration;
+  /** Who the command line acts as: `as` (a UPN or object id), else HERALD_OPERATOR, else locally the default person. */
+  operator(as?: string): Promise<Actor>;
+  /** Locally, the person the tab signs in as by default (the first configured admin, else the tenant's first member). */
+  localPerson?: string;
   /** The admin tab and its API (serve `full` only). */
   admin?: AdminParts;
   close(): Promise<void>;
@@ -93,14 +106,19 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
     logger: log,
   });
 
-  const adminStore = createAdminStore(store);
+  const authority = new Authority(store.roles, { ownersMayMessageMembers: env.HERALD_OWNERS_MAY_MESSAGE_MEMBERS === 'true' });
+  const notifications = new NotificationService({ store, engine, authority, clock: systemClock });
+  const administration = new Administration({ store, directory, authority, clock: systemClock, log });
+  const localPerson = emulator ? await firstPerson(directory, env.HERALD_ADMINS) : undefined;
+  const seeded = await administration.seedAdmins(settings.tenantId, env.HERALD_ADMINS ?? (localPerson ? [localPerson] : []));
+  if (seeded.length > 0) log.info({ admins: seeded.map((record) => record.upn) }, 'made the configured people Herald administrators');
   let admin: AdminParts | undefined;
   if (options.serve === 'full') {
     // Loaded only where it is served: the command line and workers never pay for the API's code.
     const { composeAdminApi } = require('./compose-admin') as typeof import('./compose-admin');
-    admin = await composeAdminApi({ env, log, store, admin: adminStore, engine, directory, settings, emulator });
+    admin = await composeAdminApi({ env, log, store, engine, notifications, administration, directory, settings, emulator, localPerson });
   }
-  const botParts = composeBot({ env, log, store, engine, graph, adapter, settings, audit: adminStore.audit });
+  const botParts = composeBot({ env, log, store, engine, graph, adapter, settings, notifications });
   let web: RunningWebServer | undefined;
   if (options.serve !== 'none') {
     const app = express();
@@ -127,6 +145,10 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
     scale,
     web,
     emulator,
+    notifications,
+    administration,
+    localPerson,
+    operator: (as) => operatorActor({ directory, tenantId: settings.tenantId }, as ?? env.HERALD_OPERATOR ?? localPerson),
     admin,
     close: async () => {
       botParts.stop();

@@ -33,8 +33,8 @@ export class HeraldBot extends TeamsActivityHandler {
     if (features) {
       const { store, events: responseEvents, clock } = features;
       this.cards = { store, responses: store.responses, events: responseEvents, clock };
-      const { storage, owners, engine, audit } = features;
-      this.announce = new AnnounceCommand({ storage, owners, engine, audit, clock, log, contents: store.responses.contents, announcements: store.responses.announcements });
+      const { storage, owners, notifications, directory, audit } = features;
+      this.announce = new AnnounceCommand({ storage, owners, notifications, directory, audit, clock, log, announcements: store.responses.announcements });
     }
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.record(context);

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { buildCard } from '../core/cards/card-template';
 import { cardContentSchema } from '../core/cards/card-content';
 import { HeraldError } from '../core/errors/herald-error';
+import type { Written } from '../core/notifications/notification-service';
 
 /**
  * A `--card` file holds either an Adaptive Card (`"type": "AdaptiveCard"`) sent as it is, or Herald's card
- * content (title, summary, buttons, poll…) that becomes Herald's standard card.
+ * content (title, summary, buttons, poll…) that becomes Herald's standard card (and can be edited and copied in
+ * the tab like anything written there).
  */
-export async function readCardFile(file: string, notificationId = 'pending'): Promise<{ card: unknown; title: string }> {
+export async function readCardFile(file: string): Promise<Written> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -28,7 +29,7 @@ export async function readCardFile(file: string, notificationId = 'pending'): Pr
     const issues = content.error.issues.map((issue) => `${issue.path.join('.') || 'card'}: ${issue.message}`).join('; ');
     throw new HeraldError('card_invalid', `The card file ${file} is neither an Adaptive Card nor Herald card content: ${issues}`);
   }
-  return { card: buildCard(content.data, { notificationId }), title: content.data.title };
+  return { content: content.data };
 }
 
 function firstText(card: Record<string, unknown>): string | undefined {

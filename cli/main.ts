@@ -8,6 +8,8 @@ import { exportCommand } from './commands/export';
 import { manageCommand } from './commands/manage';
 import { runCommand } from './commands/run';
 import { postCommand, POST_USAGE } from './commands/post';
+import { takeActAs } from './actor-args';
+import type { Actor } from '../core/authority/actor';
 
 const USAGE = `Herald's command line (npm run herald -- <command>)
 
@@ -18,11 +20,16 @@ const USAGE = `Herald's command line (npm run herald -- <command>)
   cancel ID · resend ID · recall ID · edit ID --card FILE
   run                           deliver every unfinished broadcast (after a crash), then exit
 
+  --as UPN                      who you are (any command): the command line acts as that person, with their
+                                Herald role, and the audit log and the tab name them. Default: HERALD_OPERATOR,
+                                or locally the emulated tenant's first administrator.
+
 It uses the same HERALD_* settings as the server: with none, the local Microsoft 365 emulator (the one \`npm start\`
 runs, if it is running; otherwise its own) and the SQLite database in .herald/.`;
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...args] = argv;
+  const { as, rest } = takeActAs(argv);
+  const [command, ...args] = rest;
   if (!command || command === 'help' || command === '--help') {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
@@ -36,31 +43,34 @@ async function main(argv: string[]): Promise<number> {
   };
   process.once('SIGINT', interrupt);
   try {
-    return await dispatch(herald, command, args);
+    return await dispatch(herald, () => herald.operator(as), command, args);
   } finally {
     process.off('SIGINT', interrupt);
     await herald.close();
   }
 }
 
-function dispatch(herald: Herald, command: string, args: string[]): Promise<number> {
+async function dispatch(herald: Herald, operator: () => Promise<Actor>, command: string, args: string[]): Promise<number> {
   const out = process.stdout;
+  // `run` only resumes what the engine already holds, as starting the server does: it acts on nobody's behalf.
+  if (command === 'run') return runCommand(herald, out);
+  const known = ['send', 'status', 'export', 'post', 'cancel', 'resend', 'edit', 'recall'];
+  if (!known.includes(command)) throw new Error(`unknown command "${command}"; run \`npm run herald -- help\``);
+  const actor = await operator();
   switch (command) {
     case 'send':
-      return sendCommand(herald, args, out);
+      return sendCommand(herald, actor, args, out);
     case 'status':
-      return statusCommand(herald, args, out);
+      return statusCommand(herald, actor, args, out);
     case 'export':
-      return exportCommand(herald, args, out);
-    case 'run':
-      return runCommand(herald, out);
+      return exportCommand(herald, actor, args, out);
     case 'post':
-      return postCommand(herald, args, out);
+      return postCommand(herald, actor, args, out);
     case 'cancel':
     case 'resend':
     case 'edit':
     case 'recall':
-      return manageCommand(herald, command, args, out);
+      return manageCommand(herald, actor, command, args, out);
     default:
       throw new Error(`unknown command "${command}"; run \`npm run herald -- help\``);
   }

@@ -66,6 +66,16 @@ export const envSchema = z
     HERALD_INSTALL_RATE: z.coerce.number().positive().max(30).default(30),
     /** UPNs or object ids made Herald administrators on first start. */
     HERALD_ADMINS: list.optional(),
+    /**
+     * Who the command line acts as (a UPN or object id), checked against Herald's roles like anyone else and named
+     * in the audit log; `--as` overrides it. Locally it defaults to the tab's default person (the first admin).
+     */
+    HERALD_OPERATOR: z.string().trim().min(1).optional(),
+    /**
+     * `true` lets a team's owners deliver their compose-box announcement 1:1 to every member of their own team
+     * without a Herald sender role. Off by default: where anyone may create a team, it would make the sender list moot.
+     */
+    HERALD_OWNERS_MAY_MESSAGE_MEMBERS: z.enum(['true', 'false']).default('false'),
     /** Tenants whose users may use Herald; the home tenant when empty. */
     HERALD_ALLOWED_TENANTS: list.optional(),
     /**

@@ -1,25 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { AdminStore, AuditEntry, AuditLog, AudienceKind, Role, RoleRecord, RoleStore } from '../../core/admin/admin-store';
+import type { AuditEntry, AuditLog, AudienceKind, Role, RoleRecord, RoleStore } from '../../core/admin/admin-store';
 import type { AuditRecord } from '../../core/audit/audit-writer';
-import { HeraldError } from '../../core/errors/herald-error';
-import type { Store } from '../../core/store/store';
-import { AuthoredRepo, ImageRepo } from './admin-authored-repo';
-import { AdminReportQueries } from './admin-report-queries';
 import type { AdminTables } from './admin-tables';
 import { num } from './row-mappers';
 import type { Database } from './schema';
-import { SqlStore } from './sql-store';
 
 export type AdminDb = Kysely<Database & AdminTables>;
 
-/** The admin tab's store beside the engine's, on the same database (so a delete can reach both in SQL). */
-export function createAdminStore(store: Store, now: () => number = Date.now): AdminStore {
-  if (!(store instanceof SqlStore)) throw new HeraldError('internal', 'The admin tab needs the SQL store.');
-  const db = store.db.withTables<AdminTables>();
-  return { roles: new RoleRepo(db), audit: new AuditRepo(db, now), authored: new AuthoredRepo(db), images: new ImageRepo(db), reports: new AdminReportQueries(db) };
-}
-
-class RoleRepo implements RoleStore {
+/** Herald's roles: who may send and manage, and to which audience kinds. */
+export class RoleRepo implements RoleStore {
   constructor(private readonly db: AdminDb) {}
 
   async get(tenantId: string, userId: string): Promise<RoleRecord | undefined> {
@@ -68,7 +57,8 @@ function toRole(row: AdminTables['admin_roles']): RoleRecord {
   };
 }
 
-class AuditRepo implements AuditLog {
+/** The audit log, newest first per tenant. */
+export class AuditRepo implements AuditLog {
   constructor(
     private readonly db: AdminDb,
     private readonly now: () => number,

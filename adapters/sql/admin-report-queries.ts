@@ -1,6 +1,7 @@
 import type { RecipientQuery, ReportQueries } from '../../core/admin/admin-store';
 import type { Recipient } from '../../core/recipients/recipient';
 import type { AdminDb } from './admin-repo';
+import type { ResponseTables } from './response-tables';
 import { num, toRecipient } from './row-mappers';
 
 /** The report's queries over the engine's recipient rows, each on the (notification, state, …) index. */
@@ -27,8 +28,11 @@ export class AdminReportQueries implements ReportQueries {
   }
 
   async discardNotification(id: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('recipients').where('notification_id', '=', id).execute();
+    const all = this.db.withTables<ResponseTables>();
+    await all.transaction().execute(async (trx) => {
+      for (const table of ['card_responses', 'poll_votes', 'survey_progress', 'survey_answers', 'announcements', 'recipients'] as const) {
+        await trx.deleteFrom(table).where('notification_id', '=', id).execute();
+      }
       await trx.deleteFrom('notifications').where('id', '=', id).execute();
     });
   }

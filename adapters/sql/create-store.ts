@@ -1,5 +1,4 @@
 import { Kysely, type Dialect } from 'kysely';
-import type { Store } from '../../core/store/store';
 import { migrateToLatest } from './migrations/migrate';
 import { postgresDialect } from './postgres-dialect';
 import type { Database, SqlDialectName } from './schema';
@@ -12,7 +11,7 @@ export interface StoreOptions {
 }
 
 /** Opens the database the URL names, migrates it to the latest schema and returns the store. */
-export async function createStore(options: StoreOptions): Promise<Store> {
+export async function createStore(options: StoreOptions): Promise<SqlStore> {
   const { dialect, name } = await dialectFor(options.url);
   const db = new Kysely<Database>({ dialect });
   try {

@@ -17,7 +17,13 @@ export class NotificationRepo implements NotificationStore {
         card: JSON.stringify(input.card),
         audience: JSON.stringify(input.audience),
         status: input.status ?? 'draft',
-        created_by: input.createdBy,
+        created_by: input.owner?.upn || input.createdBy,
+        owner_id: input.owner?.id ?? input.createdBy,
+        origin: input.origin ?? 'api',
+        content: input.content ? JSON.stringify(input.content) : null,
+        survey: input.survey ? JSON.stringify(input.survey) : null,
+        edited_at: null,
+        recalled_at: null,
         scheduled_at: input.scheduledAt ?? null,
         time_zone: input.timeZone ?? null,
         audience_report: null,
@@ -37,8 +43,11 @@ export class NotificationRepo implements NotificationStore {
     return row && toNotification(row);
   }
 
-  async list(tenantId: string, limit: number): Promise<Notification[]> {
-    const rows = await this.db.selectFrom('notifications').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').limit(limit).execute();
+  async list(tenantId: string, limit: number, ownerIds?: string[]): Promise<Notification[]> {
+    let query = this.db.selectFrom('notifications').selectAll().where('tenant_id', '=', tenantId);
+    if (ownerIds !== undefined) query = query.where('owner_id', 'in', ownerIds);
+    // Scratch notifications of audience previews are nobody's.
+    const rows = await query.where('id', 'not like', 'preview-%').orderBy('created_at', 'desc').limit(limit).execute();
     return rows.map(toNotification);
   }
 
@@ -72,6 +81,7 @@ export class NotificationRepo implements NotificationStore {
         updated_at: now,
         started_at: to === 'sending' ? eb.fn.coalesce('started_at', eb.val(now)) : eb.ref('started_at'),
         completed_at: to === 'completed' || to === 'cancelled' ? now : to === 'sending' ? null : eb.ref('completed_at'),
+        recalled_at: to === 'recalled' ? now : eb.ref('recalled_at'),
       }))
       .where('id', '=', id)
       .where('status', 'in', from)
@@ -83,6 +93,8 @@ export class NotificationRepo implements NotificationStore {
     const set: Record<string, unknown> = { updated_at: now };
     if (patch.title !== undefined) set.title = patch.title;
     if (patch.card !== undefined) set.card = JSON.stringify(patch.card);
+    if (patch.content !== undefined) set.content = patch.content === null ? null : JSON.stringify(patch.content);
+    if (patch.editedAt !== undefined) set.edited_at = patch.editedAt;
     if (patch.audience !== undefined) set.audience = JSON.stringify(patch.audience);
     if (patch.audienceReport !== undefined) set.audience_report = patch.audienceReport === null ? null : JSON.stringify(patch.audienceReport);
     if (patch.scheduledAt !== undefined) set.scheduled_at = patch.scheduledAt;

@@ -19,7 +19,7 @@ export class ResponseRepo implements ResponseStore {
   constructor(db: Kysely<Database>) {
     const all = db.withTables<ResponseTables>();
     this.cards = new CardResponseRepo(all);
-    this.contents = new NotificationContentRepo(all);
+    this.contents = new NotificationContentRepo(db);
     this.welcomes = new WelcomeRepo(all);
     this.surveys = new SurveyRepo(all);
     this.announcements = new AnnouncementRepo(all);

@@ -2,7 +2,6 @@
 export type ResponseTables = {
   card_responses: { notification_id: string; tenant_id: string; user_id: string; acknowledged_at: number | null; answered_at: number | null; updated_at: number };
   poll_votes: { notification_id: string; user_id: string; option_index: number };
-  notification_contents: { notification_id: string; tenant_id: string; content: string | null; survey: string | null; updated_at: number };
   welcomes: { tenant_id: string; user_id: string; status: string; decided_at: number };
   survey_progress: { notification_id: string; tenant_id: string; user_id: string; started_at: number; completed_at: number | null };
   survey_answers: { notification_id: string; tenant_id: string; user_id: string; question_index: number; answer: string; answered_at: number };

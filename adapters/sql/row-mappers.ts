@@ -1,8 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { AudienceReport } from '../../core/audience/audience-report';
 import { audienceSpecSchema } from '../../core/audience/audience-spec';
+import { cardContentSchema } from '../../core/cards/card-content';
 import { adaptiveCardSchema } from '../../core/cards/card-schema';
-import type { Notification, NotificationStatus } from '../../core/notifications/notification';
+import type { Notification, NotificationOrigin, NotificationStatus } from '../../core/notifications/notification';
+import { surveySchema } from '../../core/responses/survey';
 import type { ConversationRecord, FollowupStatus, InstallStep, Recipient, RecipientState } from '../../core/recipients/recipient';
 import type { ClaimedRecipient } from '../../core/store/store';
 import type { ConversationTable, NotificationTable, RecipientTable } from './schema';
@@ -18,8 +20,12 @@ export function toNotification(row: Selectable<NotificationTable>): Notification
     title: row.title,
     // Stored by us after validation; parsing again keeps a hand-edited row from reaching the Connector unchecked.
     card: adaptiveCardSchema.parse(JSON.parse(row.card)),
-    audience: audienceSpecSchema.parse(JSON.parse(row.audience)),
+    content: row.content === null ? null : cardContentSchema.parse(JSON.parse(row.content)),
+    survey: row.survey === null ? null : surveySchema.parse(JSON.parse(row.survey)),
+    audience: row.audience === 'null' ? null : audienceSpecSchema.parse(JSON.parse(row.audience)),
     status: row.status as NotificationStatus,
+    owner: { id: row.owner_id, upn: row.created_by },
+    origin: row.origin as NotificationOrigin,
     createdBy: row.created_by,
     scheduledAt: numOrNull(row.scheduled_at),
     timeZone: row.time_zone,
@@ -28,6 +34,8 @@ export function toNotification(row: Selectable<NotificationTable>): Notification
     updatedAt: num(row.updated_at),
     startedAt: numOrNull(row.started_at),
     completedAt: numOrNull(row.completed_at),
+    editedAt: numOrNull(row.edited_at),
+    recalledAt: numOrNull(row.recalled_at),
   };
 }
 

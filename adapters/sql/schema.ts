@@ -16,9 +16,17 @@ export interface NotificationTable {
   tenant_id: string;
   title: string;
   card: string;
+  /** JSON; the text `null` for a draft with nobody chosen yet. */
   audience: string;
   status: string;
+  /** The owner's UPN at the time of writing. */
   created_by: string;
+  /** The owner's Entra object id (migration 0005). */
+  owner_id: string;
+  origin: string;
+  /** The author's fields as JSON (tab, compose box); null for a card given whole. */
+  content: string | null;
+  survey: string | null;
   scheduled_at: number | null;
   time_zone: string | null;
   audience_report: string | null;
@@ -26,6 +34,8 @@ export interface NotificationTable {
   updated_at: number;
   started_at: number | null;
   completed_at: number | null;
+  edited_at: number | null;
+  recalled_at: number | null;
 }
 
 export interface RecipientTable {

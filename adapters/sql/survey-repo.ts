@@ -12,7 +12,7 @@ export class SurveyRepo implements SurveyStore {
   async unstarted(tenantId: string, userId: string): Promise<Array<{ notificationId: string; sentAt: number }>> {
     const rows = await this.db
       .selectFrom('recipients as r')
-      .innerJoin('notification_contents as c', 'c.notification_id', 'r.notification_id')
+      .innerJoin('notifications as c', 'c.id', 'r.notification_id')
       .select(['r.notification_id', 'r.sent_at'])
       .where('r.tenant_id', '=', tenantId)
       .where('r.user_id', '=', userId)

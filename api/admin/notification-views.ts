@@ -1,5 +1,4 @@
-import type { Authored } from '../../core/admin/admin-store';
-import type { Notification } from '../../core/notifications/notification';
+import type { NotificationState } from '../../core/notifications/notification-state';
 import type { StateCounts } from '../../core/recipients/recipient';
 import type { NotificationSummary, NotificationView } from '../contract/notifications';
 
@@ -15,26 +14,34 @@ export function totalOf(counts: StateCounts | undefined): number {
   return counts ? Object.values(counts).reduce((sum, count) => sum + count, 0) : 0;
 }
 
-/**
- * One notification as the tab lists it: what the author wrote, and, once handed to the engine, its status and
- * counts. A draft has no engine notification yet.
- */
-export function summaryOf(authored: Authored, engine: Notification | undefined, counts: StateCounts | undefined): NotificationSummary {
+/** One notification as the tab lists it: whose, from where, where the work stands, and what the reader may do. */
+export function summaryOf(state: NotificationState): NotificationSummary {
+  const { notification: n, counts } = state;
   return {
-    id: authored.id,
-    title: authored.title,
-    status: engine?.status ?? 'draft',
-    createdAt: new Date(authored.createdAt).toISOString(),
-    createdBy: authored.createdBy,
-    scheduledAt: iso(engine?.scheduledAt),
-    timeZone: engine?.timeZone ?? 'UTC',
-    sentAt: iso(engine?.startedAt),
-    completedAt: iso(engine?.completedAt),
+    id: n.id,
+    title: n.title,
+    status: n.status,
+    createdAt: new Date(n.createdAt).toISOString(),
+    createdBy: n.owner.upn,
+    owner: { id: n.owner.id, upn: n.owner.upn },
+    origin: n.origin,
+    scheduledAt: iso(n.scheduledAt),
+    timeZone: n.timeZone ?? 'UTC',
+    sentAt: iso(n.startedAt),
+    completedAt: iso(n.completedAt),
+    editedAt: iso(n.editedAt),
+    recalledAt: iso(n.recalledAt),
     total: totalOf(counts),
     counts: countsOf(counts),
+    actions: tabActions(state),
   };
 }
 
-export function viewOf(authored: Authored, engine: Notification | undefined, counts: StateCounts | undefined): NotificationView {
-  return { ...summaryOf(authored, engine, counts), content: authored.content, audience: authored.audience };
+/** The tab edits fields: a notification sent as a whole card file is edited from the command line instead. */
+export function tabActions(state: Pick<NotificationState, 'notification' | 'actions'>): NotificationSummary['actions'] {
+  return state.notification.content ? state.actions : state.actions.filter((action) => action !== 'edit' && action !== 'update');
+}
+
+export function viewOf(state: NotificationState): NotificationView {
+  return { ...summaryOf(state), content: state.notification.content, card: state.notification.card, audience: state.notification.audience };
 }

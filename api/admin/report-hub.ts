@@ -23,7 +23,7 @@ export interface ReportHubOptions {
   heartbeatMs?: number;
 }
 
-const FINAL = new Set<Report['status']>(['completed', 'cancelled', 'failed']);
+const FINAL = new Set<Report['status']>(['completed', 'cancelled', 'failed', 'recalled']);
 
 /**
  * Server-sent events for live reports. Nothing polls: the engine's progress and status events and the bot's

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { cardContentSchema } from '../../core/cards/card-content';
 import { audienceSchema } from './audience';
 
-export const notificationStatusSchema = z.enum(['draft', 'scheduled', 'resolving', 'sending', 'completed', 'cancelled', 'failed']);
+/** `recalled`: every delivered card was deleted from the recipients' chats; nothing more can be done but delete. */
+export const notificationStatusSchema = z.enum(['draft', 'scheduled', 'resolving', 'sending', 'completed', 'cancelled', 'failed', 'recalled']);
+/** Where a notification was written: the admin tab, the command line, a team's compose box, a survey, the API. */
+export const notificationOriginSchema = z.enum(['tab', 'cli', 'compose', 'survey', 'api']);
+/**
+ * What the caller may do to a notification now (its state and their authority both decide): the tab offers exactly
+ * these, and the API refuses the others with a sentence.
+ */
+export const notificationActionSchema = z.enum(['update', 'send', 'cancel', 'resendFailed', 'edit', 'recall', 'delete', 'duplicate']);
 export const recipientStateSchema = z.enum(['pending', 'installing', 'ready', 'sending', 'sent', 'failed', 'cancelled']);
 
 /** The body of `POST /api/notifications` and `PUT /api/notifications/:id` (drafts only). */
@@ -24,17 +32,27 @@ export const notificationSummarySchema = z.object({
   title: z.string(),
   status: notificationStatusSchema,
   createdAt: z.string(),
+  /** The owner's UPN at the time of writing (kept for older tabs; `owner` is the whole identity). */
   createdBy: z.string(),
+  owner: z.object({ id: z.string(), upn: z.string() }),
+  origin: notificationOriginSchema,
   scheduledAt: z.string().nullable(),
   timeZone: z.string(),
   sentAt: z.string().nullable(),
   completedAt: z.string().nullable(),
+  /** The last time the sent card was edited in recipients' chats, and when it was recalled; null when never. */
+  editedAt: z.string().nullable(),
+  recalledAt: z.string().nullable(),
   total: z.number().int(),
   counts: countsSchema,
+  actions: z.array(notificationActionSchema),
 });
 
 export const notificationSchema = notificationSummarySchema.extend({
-  content: cardContentSchema,
+  /** What the author wrote as fields; null for a notification sent as a whole card file (the command line). */
+  content: cardContentSchema.nullable(),
+  /** The Adaptive Card recipients get (the tab previews it when there is no `content`). */
+  card: z.record(z.string(), z.unknown()).optional(),
   audience: audienceSchema.nullable(),
 });
 
@@ -64,9 +82,15 @@ export const reportSchema = z.object({
   /** Sends per second over the last few seconds, and the estimate of what is left. */
   ratePerSecond: z.number(),
   etaSeconds: z.number().nullable(),
+  /** When a scheduled notification will start; the tab says so instead of an empty table. */
+  scheduledAt: z.string().nullable().optional(),
+  /** What the caller may do now; sent with every progress event so buttons follow the work live. */
+  actions: z.array(notificationActionSchema).optional(),
 });
 
 export type NotificationStatus = z.infer<typeof notificationStatusSchema>;
+export type NotificationOrigin = z.infer<typeof notificationOriginSchema>;
+export type NotificationAction = z.infer<typeof notificationActionSchema>;
 export type RecipientState = z.infer<typeof recipientStateSchema>;
 export type DraftInput = z.infer<typeof draftInputSchema>;
 export type SendInput = z.infer<typeof sendInputSchema>;

@@ -2,14 +2,11 @@ import express, { type RequestHandler, type Router } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { AdminDeps } from '../admin/admin-deps';
-import { Delivery } from '../admin/delivery';
-import { Drafts } from '../admin/drafts';
 import { ReportBuilder } from '../admin/report-builder';
 import { ReportHub } from '../admin/report-hub';
-import { Senders } from '../admin/senders';
 import { authenticate } from '../auth/authenticate';
 import { authenticateTicket, EventTickets } from '../auth/event-tickets';
-import { requireRole } from '../auth/authorize';
+import { requireAdmin, requireSender } from '../auth/authorize';
 import type { SsoVerifier } from '../auth/sso-verifier';
 import type { ResponseEvents } from '../../core/responses/response-events';
 import { adminRoutes } from '../routes/admin-routes';
@@ -37,7 +34,6 @@ export interface AdminApiOptions {
 export interface AdminApi {
   router: Router;
   hub: ReportHub;
-  senders: Senders;
   close(): void;
 }
 
@@ -51,11 +47,9 @@ const API_PATHS = ['/api/me', ...SENDER_PATHS, ...ADMIN_PATHS];
  */
 export function createAdminApi(options: AdminApiOptions): AdminApi {
   const { deps, verify } = options;
-  const drafts = new Drafts(deps);
-  const senders = new Senders(deps);
   const reports = new ReportBuilder(deps);
   const hub = new ReportHub({ reports, subscribe: (listener) => deps.engine.subscribe(listener), responses: options.responseEvents, log: deps.log });
-  const sender = requireRole(deps.admin.roles, 'sender');
+  const sender = requireSender(deps.notifications.authority);
   const limited = rateLimit({
     windowMs: 60_000,
     limit: options.userLimitPerMinute ?? 600,
@@ -70,17 +64,18 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
   router.use(requestId);
   router.use(tabRoutes(options.tab));
   router.use([...API_PATHS, '/images'], helmet());
-  router.use(imageServeRoute(deps.admin.images));
+  router.use(imageServeRoute(deps.store.images));
   // Mounted before the general sign-in, which wants a header: the stream signs in with a single-use ticket.
   const tickets = new EventTickets();
-  router.use(eventsRoute(drafts, hub, tickets, { ticket: [authenticate(verify), limited, sender], stream: [helmet(), authenticateTicket(tickets), limited, sender] }));
+  router.use(eventsRoute(deps.notifications, hub, tickets, { ticket: [authenticate(verify), limited, sender], stream: [helmet(), authenticateTicket(tickets), limited, sender] }));
   router.use(API_PATHS, ...signedIn);
-  router.use(meRoutes(senders));
+  router.use(meRoutes(deps.administration));
+  // The Authority is asked before any body is read; core's use cases ask it again with the notification in hand.
   router.use(SENDER_PATHS, sender);
-  router.use(ADMIN_PATHS, requireRole(deps.admin.roles, 'admin'));
-  router.use(notificationRoutes(drafts), deliveryRoutes(new Delivery(deps, drafts)), reportRoutes(deps, drafts, reports), audienceRoutes(deps));
-  router.use(imageUploadRoute({ images: deps.admin.images, tenantId: deps.tenantId, publicUrl: options.publicUrl }), adminRoutes(deps, senders));
+  router.use(ADMIN_PATHS, requireAdmin(deps.notifications.authority));
+  router.use(notificationRoutes(deps.notifications), deliveryRoutes(deps.notifications, deps.log), reportRoutes(deps, reports), audienceRoutes(deps));
+  router.use(imageUploadRoute({ images: deps.store.images, tenantId: deps.tenantId, publicUrl: options.publicUrl }), adminRoutes(deps.administration));
   router.use(API_PATHS, (_req, res) => sendError(res, 404, 'not_found', 'There is no such API route.'));
   router.use(errorAnswer(deps.log));
-  return { router, hub, senders, close: () => hub.close() };
+  return { router, hub, close: () => hub.close() };
 }

@@ -1,11 +1,10 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { assertMayUse } from '../../core/admin/permissions';
 import type { AdminDeps } from '../admin/admin-deps';
-import { previewAudience } from '../admin/audience-preview';
-import { audienceSchema, type SearchResult } from '../contract/audience';
+import { audienceSchema, type AudiencePreview, type SearchResult } from '../contract/audience';
+import { actorOf } from '../http/actor-of';
 import { route } from '../http/async-route';
-import { roleOf, userOf } from '../http/request-context';
+import { roleOf } from '../http/request-context';
 import { DRAFT_BODY_LIMIT } from './notification-routes';
 
 const SEARCHABLE = ['user', 'group', 'team'] as const;
@@ -29,10 +28,17 @@ export function audienceRoutes(deps: AdminDeps): Router {
     '/api/audience/preview',
     express.json({ limit: DRAFT_BODY_LIMIT }),
     route(async (req, res) => {
-      const audience = audienceSchema.parse(req.body);
-      assertMayUse(roleOf(res), audience);
-      const user = userOf(res);
-      res.json(await previewAudience(deps, audience, user.upn || user.id));
+      const report = await deps.notifications.previewAudience(actorOf(res), audienceSchema.parse(req.body));
+      const preview: AudiencePreview = {
+        recipients: report.recipients,
+        needInstall: report.needInstall,
+        estimatedSeconds: report.estimatedSeconds,
+        csvErrors: [
+          ...report.csvRejected.map((row) => ({ row: row.row, value: row.value, message: row.reason })),
+          ...report.unresolved.filter((entry) => entry.source === 'csv').map((entry) => ({ row: entry.row ?? 0, value: entry.value, message: entry.reason })),
+        ],
+      };
+      res.json(preview);
     }),
   );
   router.get(

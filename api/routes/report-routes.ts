@@ -6,7 +6,8 @@ import type { Recipient } from '../../core/recipients/recipient';
 import { recipientsCsv } from '../../core/reports/recipients-csv';
 import type { UserResponse } from '../../core/responses/response-store';
 import type { AdminDeps } from '../admin/admin-deps';
-import type { Drafts } from '../admin/drafts';
+import type { NotificationService } from '../../core/notifications/notification-service';
+import { actorOf } from '../http/actor-of';
 import type { ReportBuilder } from '../admin/report-builder';
 import type { ReportHub } from '../admin/report-hub';
 import { recipientStateSchema, type RecipientRow } from '../contract/notifications';
@@ -22,16 +23,22 @@ const recipientsQuery = z.object({
 });
 
 /** The report, the per-recipient pages and the CSV export. */
-export function reportRoutes(deps: AdminDeps, drafts: Drafts, reports: ReportBuilder): Router {
+export function reportRoutes(deps: AdminDeps, reports: ReportBuilder): Router {
   const router = express.Router();
-  router.get('/api/notifications/:id/report', route(async (req, res) => void res.json(await reports.build(req.params.id!))));
+  router.get(
+    '/api/notifications/:id/report',
+    route(async (req, res) => {
+      await deps.notifications.get(actorOf(res), req.params.id!);
+      res.json(await reports.build(req.params.id!));
+    }),
+  );
   router.get(
     '/api/notifications/:id/recipients',
     route(async (req, res) => {
       const id = req.params.id!;
       const query = recipientsQuery.parse(req.query);
-      await drafts.require(id);
-      const page = await deps.admin.reports.recipients(id, { state: query.state, reason: query.reason, afterId: Number(query.after ?? 0), limit: query.limit });
+      await deps.notifications.get(actorOf(res), id);
+      const page = await deps.store.reports.recipients(id, { state: query.state, reason: query.reason, afterId: Number(query.after ?? 0), limit: query.limit });
       const answers = await deps.responses.responsesOf(id, page.map((recipient) => recipient.userId));
       res.json({ value: page.map((recipient) => rowOf(recipient, answers.get(recipient.userId))), next: page.length === query.limit ? String(page[page.length - 1]!.id) : null });
     }),
@@ -40,7 +47,7 @@ export function reportRoutes(deps: AdminDeps, drafts: Drafts, reports: ReportBui
     '/api/notifications/:id/export.csv',
     route(async (req, res) => {
       const id = req.params.id!;
-      await drafts.require(id);
+      await deps.notifications.get(actorOf(res), id);
       res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="herald-${id}.csv"`, 'Cache-Control': 'no-store' });
       // Written page by page, waiting for the socket to drain, so memory stays flat for any audience size.
       for await (const chunk of recipientsCsv(deps.store, id)) {
@@ -57,13 +64,13 @@ export function reportRoutes(deps: AdminDeps, drafts: Drafts, reports: ReportBui
  * single-use ticket with its bearer token (`POST …/events/ticket`, guarded by `guards.ticket`), then opens
  * `GET …/events?ticket=` (guarded by `guards.stream`, which redeems the ticket): no token ever sits in an address.
  */
-export function eventsRoute(drafts: Drafts, hub: ReportHub, tickets: EventTickets, guards: { ticket: RequestHandler[]; stream: RequestHandler[] }): Router {
+export function eventsRoute(notifications: NotificationService, hub: ReportHub, tickets: EventTickets, guards: { ticket: RequestHandler[]; stream: RequestHandler[] }): Router {
   const router = express.Router();
   router.post(
     '/api/notifications/:id/events/ticket',
     ...guards.ticket,
     route(async (req, res) => {
-      await drafts.require(req.params.id!);
+      await notifications.get(actorOf(res), req.params.id!);
       res.set('Cache-Control', 'no-store').status(201).json({ ticket: tickets.issue(userOf(res), req.params.id!) });
     }),
   );
@@ -71,7 +78,7 @@ export function eventsRoute(drafts: Drafts, hub: ReportHub, tickets: EventTicket
     '/api/notifications/:id/events',
     ...guards.stream,
     route(async (req, res) => {
-      await drafts.require(req.params.id!);
+      await notifications.get(actorOf(res), req.params.id!);
       await hub.open(req.params.id!, res);
     }),
   );

@@ -29,6 +29,7 @@ export function announceFormCard(teamName: string, form: AnnouncementForm, error
       { type: 'Input.Text', id: 'buttonUrl', label: 'Button link (https://)', style: 'Url', value: form.buttonUrl },
       ...error(errors.buttonUrl),
       { type: 'Input.Toggle', id: 'notifyMembers', title: 'Also send it to every member of the team personally', valueOn: 'true', valueOff: 'false', value: form.notifyMembers ? 'true' : 'false' },
+      ...error(errors.notifyMembers),
     ],
     actions: [{ type: 'Action.Submit', title: 'Preview', data: { heraldAction: 'preview' } }],
   };

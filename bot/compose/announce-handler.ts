@@ -4,12 +4,14 @@ import type { AuditWriter } from '../../core/audit/audit-writer';
 import { checkedCardActivity } from '../../core/cards/card-activity';
 import type { CardContent } from '../../core/cards/card-content';
 import { buildCard } from '../../core/cards/card-template';
-import type { BroadcastEngine } from '../../core/engine/broadcast-engine';
+import type { Actor } from '../../core/authority/actor';
+import { isHeraldError } from '../../core/errors/herald-error';
+import type { NotificationService } from '../../core/notifications/notification-service';
+import type { DirectoryPort } from '../../core/ports/directory';
 import { announcementContent, EMPTY_FORM, readForm, type AnnouncementForm } from '../../core/responses/announcement';
-import type { AnnouncementStore, NotificationContentStore } from '../../core/responses/response-store';
+import type { AnnouncementStore } from '../../core/responses/response-store';
 import type { TeamOwners } from '../../core/responses/team-owners';
 import type { Clock } from '../../core/shared/clock';
-import { newId } from '../../core/shared/ids';
 import { personOf } from '../turn-person';
 import { announceFormCard, noticeCard, taskContinue } from './announce-cards';
 import { teamOfTurn, type TurnTeam } from './team-of-turn';
@@ -20,8 +22,9 @@ const DIALOG_TITLE = 'Announce';
 export interface AnnounceDeps {
   storage: Storage;
   owners: TeamOwners;
-  engine: BroadcastEngine;
-  contents: NotificationContentStore;
+  /** Who people are (the announcer's UPN and name, for the card and the audit log). */
+  directory: DirectoryPort;
+  notifications: NotificationService;
   announcements: AnnouncementStore;
   audit: AuditWriter;
   clock: Clock;
@@ -34,7 +37,7 @@ interface Draft {
   content: CardContent;
 }
 
-type Caller = { tenantId: string; userId: string; team: TurnTeam };
+type Caller = { actor: Actor; team: TurnTeam };
 
 /**
  * The compose-box action command "Announce": a form in a dialog, a `botMessagePreview`, then Edit (the form again,
@@ -55,8 +58,15 @@ export class AnnounceCommand {
     const caller = await this.authorize(context);
     if ('refusal' in caller) return caller.refusal;
     const form = readForm(action.data);
-    const checked = announcementContent(form);
+    const checked = announcementContent(form, attribution(caller));
     if ('errors' in checked) return taskContinue(DIALOG_TITLE, announceFormCard(caller.team.name, form, checked.errors));
+    if (form.notifyMembers) {
+      const refused = await this.deps.notifications.checkAnnounceToTeam(caller.actor, true).then(
+        () => undefined,
+        (error: unknown) => (isHeraldError(error) && error.code === 'forbidden' ? error.message : Promise.reject(error)),
+      );
+      if (refused) return taskContinue(DIALOG_TITLE, announceFormCard(caller.team.name, form, { notifyMembers: refused }));
+    }
     await this.deps.storage.write({ [draftKey(context, caller)]: { form, content: checked.content, eTag: '*' } });
     const { activity: preview } = checkedCardActivity(buildCard(checked.content, { notificationId: '' }));
     return { composeExtension: { type: 'botMessagePreview', activityPreview: preview as never } };
@@ -78,39 +88,31 @@ export class AnnounceCommand {
     // What is posted is what Herald checked, never the card echoed back by the client.
     const posted = await context.sendActivity(checkedCardActivity(buildCard(draft.content, { notificationId: '' }), draft.content.title).activity);
     await this.deps.storage.delete([key]);
+    const { actor, team } = caller;
+    await this.deps.audit.record({
+      tenantId: actor.tenantId,
+      actor: actor.upn || actor.userId,
+      action: 'announcement.post',
+      target: `team:${team.id}`,
+      details: { teamName: team.name, channelId: context.activity.conversation.id, activityId: posted?.id ?? null, title: draft.content.title, toEveryMember: draft.form.notifyMembers, actorId: actor.userId, via: 'compose' },
+    });
     let notificationId: string | undefined;
     if (draft.form.notifyMembers) notificationId = await this.broadcast(caller, draft.content);
-    await this.deps.audit.record({
-      tenantId: caller.tenantId,
-      actor: caller.userId,
-      action: 'announcement.post',
-      target: `team:${caller.team.id}`,
-      details: { channelId: context.activity.conversation.id, activityId: posted?.id ?? null, title: draft.content.title, toEveryMember: draft.form.notifyMembers, notificationId: notificationId ?? null },
-    });
-    this.deps.log.info({ tenantId: caller.tenantId, teamId: caller.team.id, notificationId }, 'team announcement posted');
+    this.deps.log.info({ tenantId: actor.tenantId, teamId: team.id, notificationId }, 'team announcement posted');
     return {};
   }
 
-  /** Delivers the announcement 1:1 to every member of the team through the engine (installing Herald as needed). */
+  /**
+   * Delivers the announcement 1:1 to every member of the team (installing Herald as needed). Resolving a large
+   * team takes longer than Teams waits for the invoke (5 s): the work continues after the answer.
+   */
   private async broadcast(caller: Caller, content: CardContent): Promise<string> {
-    const id = newId();
-    const notification = await this.deps.engine.createNotification(
-      {
-        tenantId: caller.tenantId,
-        title: content.title,
-        card: buildCard(content, { notificationId: id }),
-        audience: { include: [{ kind: 'team', id: caller.team.id }] },
-        createdBy: caller.userId,
-      },
-      id,
-    );
-    await this.deps.contents.saveContent(notification.id, caller.tenantId, content);
-    await this.deps.announcements.save({ notificationId: notification.id, tenantId: caller.tenantId, ownerId: caller.userId, teamId: caller.team.id, title: content.title }, this.deps.clock.now());
-    // Resolving a large team takes longer than Teams waits for the invoke (5 s): it continues after the answer.
-    void this.deps.engine.send(notification.id).catch((error: unknown) => {
-      this.deps.log.error({ err: error, notificationId: notification.id }, 'starting the team announcement delivery failed');
-    });
-    return notification.id;
+    const { actor, team } = caller;
+    const started = await this.deps.notifications.announceToTeam(actor, { teamId: team.id, teamName: team.name, content, isTeamOwner: true });
+    const id = started.state.notification.id;
+    await this.deps.announcements.save({ notificationId: id, tenantId: actor.tenantId, ownerId: actor.userId, teamId: team.id, title: content.title }, this.deps.clock.now());
+    started.work?.catch((error: unknown) => this.deps.log.error({ err: error, notificationId: id }, 'resolving the team announcement audience failed'));
+    return id;
   }
 
   private async authorize(context: TurnContext): Promise<Caller | { refusal: MessagingExtensionActionResponse }> {
@@ -122,7 +124,9 @@ export class AnnounceCommand {
     if (!(await this.deps.owners.isOwner(team.id, who.userId))) {
       return { refusal: taskContinue(DIALOG_TITLE, noticeCard('Only team owners can announce', `Only owners of ${team.name} can post announcements with Herald. Ask one of the team's owners to post it, or to make you an owner.`)) };
     }
-    return { ...who, team };
+    const person = await this.deps.directory.findUser(who.userId);
+    const actor: Actor = { tenantId: who.tenantId, userId: who.userId, upn: person?.userPrincipalName ?? '', displayName: person?.displayName ?? context.activity.from.name ?? '', origin: 'compose' };
+    return { actor, team };
   }
 
   private async draft(context: TurnContext, caller: Caller): Promise<Draft | undefined> {
@@ -132,5 +136,10 @@ export class AnnounceCommand {
 }
 
 function draftKey(context: TurnContext, caller: Caller): string {
-  return `herald/announce/${caller.tenantId}/${caller.userId}/${context.activity.conversation.id}`;
+  return `herald/announce/${caller.actor.tenantId}/${caller.actor.userId}/${context.activity.conversation.id}`;
+}
+
+/** "Posted by Ada Lovelace in Sales": under the channel post and every personal copy. */
+function attribution(caller: Caller): string {
+  return `Posted by ${caller.actor.displayName || caller.actor.upn || 'a team owner'} in ${caller.team.name}`;
 }

@@ -13,7 +13,7 @@ export async function runCommand(herald: Herald, out: NodeJS.WriteStream): Promi
   for (const notification of open) {
     out.write(`Resuming ${notification.id} (${notification.title})\n`);
     if ((await watchProgress(herald, notification.id, out)) !== 'completed') failures += 1;
-    await printSummary(herald, notification.id, out);
+    await printSummary(herald, { tenantId: notification.tenantId, userId: notification.owner.id, upn: notification.owner.upn, displayName: '', origin: 'cli' }, notification.id, out).catch(() => undefined);
   }
   return failures === 0 ? 0 : 1;
 }

@@ -1,6 +1,6 @@
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Herald } from '../../app/compose-herald';
+import type { Actor } from '../../core/authority/actor';
 import { readCardFile } from '../card-file';
 import { parseTarget } from '../targets';
 import { watchProgress } from '../watch';
@@ -13,7 +13,7 @@ export const SEND_USAGE = `send --card FILE --to TARGET [--to TARGET …] [--exc
   TARGET: user:<id or UPN> · group:<id> · team:<id> · csv:<file of UPNs or ids> · everyone`;
 
 /** `send`: creates the notification, resolves the audience, sends (or schedules) and shows progress to the end. */
-export async function sendCommand(herald: Herald, args: string[], out: NodeJS.WriteStream): Promise<number> {
+export async function sendCommand(herald: Herald, actor: Actor, args: string[], out: NodeJS.WriteStream): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -29,28 +29,23 @@ export async function sendCommand(herald: Herald, args: string[], out: NodeJS.Wr
     strict: true,
   });
   if (!values.card || !values.to?.length) throw new Error(`send needs --card and at least one --to.\n  ${SEND_USAGE}`);
-  const { card, title } = await readCardFile(values.card);
+  const written = await readCardFile(values.card);
   const audience = {
     include: await Promise.all(values.to.map(parseTarget)),
     exclude: await Promise.all((values.exclude ?? []).map(parseTarget)),
     includeGuests: values['include-guests'],
   };
-  const { engine } = herald;
-  const notification = await engine.createNotification({
-    tenantId: herald.settings.tenantId,
-    title: values.title ?? title,
-    card,
-    audience,
-    createdBy: `cli:${os.userInfo().username}`,
-    scheduledAt: values.at,
-    timeZone: values['time-zone'],
-  });
-  out.write(`Notification ${notification.id}\n`);
-  if (values.at) {
-    out.write(`Scheduled for ${new Date(notification.scheduledAt!).toISOString()} (${values['time-zone'] ?? 'UTC'}). Herald's server starts it on time.\n`);
+  const titled = values.title && 'card' in written ? { ...written, title: values.title } : written;
+  const { notification } = await herald.notifications.createDraft(actor, { ...titled, audience });
+  out.write(`Notification ${notification.id}\nActing as ${actor.upn}.\n`);
+  const scheduledAt = values.at === undefined ? undefined : Date.parse(values.at);
+  if (values.at !== undefined && Number.isNaN(scheduledAt)) throw new Error(`--at ${values.at} is not a date and time such as 2026-12-01T09:00:00+01:00`);
+  const started = await herald.notifications.send(actor, notification.id, { scheduledAt, timeZone: values['time-zone'] });
+  if (!started.work) {
+    out.write(`Scheduled for ${new Date(scheduledAt!).toISOString()} (${values['time-zone'] ?? 'UTC'}). Herald's server starts it on time.\n`);
     return 0;
   }
-  const report = await engine.send(notification.id);
+  const report = await started.work;
   out.write(
     `${count(report.recipients, 'recipient')} · ${report.needInstall.toLocaleString('en')} need Herald installed · ` +
       `estimated ${formatDuration(report.estimatedSeconds)}\n`,
@@ -62,6 +57,6 @@ export async function sendCommand(herald: Herald, args: string[], out: NodeJS.Wr
   for (const entry of report.unresolved.slice(0, 20)) out.write(`  not found: ${entry.value} (${entry.source}): ${entry.reason}\n`);
   if (values['no-wait']) return 0;
   const status = await watchProgress(herald, notification.id, out);
-  await printSummary(herald, notification.id, out);
+  await printSummary(herald, actor, notification.id, out);
   return status === 'completed' ? 0 : 1;
 }

@@ -1,6 +1,4 @@
-import type { AudienceSpec } from '../audience/audience-spec';
 import type { AuditRecord, AuditWriter } from '../audit/audit-writer';
-import type { CardContent } from '../cards/card-content';
 import type { Recipient, RecipientState } from '../recipients/recipient';
 
 export type Role = 'admin' | 'sender';
@@ -38,28 +36,6 @@ export interface AuditLog extends AuditWriter {
   page(tenantId: string, beforeId: number | undefined, limit: number): Promise<AuditEntry[]>;
 }
 
-/** What an author wrote: a draft, or the content and labelled audience of a notification handed to the engine. */
-export interface Authored {
-  id: string;
-  tenantId: string;
-  title: string;
-  content: CardContent;
-  audience: AudienceSpec | null;
-  createdBy: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface AuthoredStore {
-  create(record: Authored): Promise<void>;
-  get(id: string): Promise<Authored | undefined>;
-  update(id: string, patch: Pick<Authored, 'title' | 'content' | 'audience' | 'updatedAt'>): Promise<void>;
-  /** Removes the authored row and, when the engine had it, the notification and its recipients. */
-  remove(id: string): Promise<void>;
-  /** Newest first. */
-  list(tenantId: string, limit: number): Promise<Authored[]>;
-}
-
 export interface StoredImage {
   id: string;
   tenantId: string;
@@ -85,14 +61,6 @@ export interface RecipientQuery {
 export interface ReportQueries {
   failureReasons(notificationId: string): Promise<Record<string, number>>;
   recipients(notificationId: string, query: RecipientQuery): Promise<Recipient[]>;
-  /** Deletes a notification the engine holds, with its recipients (a scratch preview, a deleted notification). */
+  /** Deletes a notification with its recipients and answers (a scratch preview, a deleted notification). */
   discardNotification(id: string): Promise<void>;
-}
-
-export interface AdminStore {
-  readonly roles: RoleStore;
-  readonly audit: AuditLog;
-  readonly authored: AuthoredStore;
-  readonly images: ImageStore;
-  readonly reports: ReportQueries;
 }

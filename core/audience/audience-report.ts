@@ -5,6 +5,8 @@ export interface UnresolvedEntry {
   source: string;
   value: string;
   reason: string;
+  /** For a CSV entry, the spreadsheet row (1-based) it was on. */
+  row?: number;
 }
 
 /** What the author sees before sending. Skip counts are per occurrence (a guest in two groups counts twice). */

@@ -6,6 +6,8 @@ export interface CsvRejectedRow {
 }
 
 export interface CsvRecipients {
+  /** The spreadsheet row (1-based) each entry was first found on, for reporting people not in the directory. */
+  rows: Map<string, number>;
   /** UPNs and object ids, in file order, de-duplicated (case-insensitive). */
   entries: string[];
   rejected: CsvRejectedRow[];
@@ -21,6 +23,7 @@ const HEADER = /^(upn|userprincipalname|email|mail|id|objectid|user|userid|aadob
  */
 export function parseRecipientCsv(text: string): CsvRecipients {
   const entries: string[] = [];
+  const rows = new Map<string, number>();
   const rejected: CsvRejectedRow[] = [];
   const seen = new Set<string>();
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
@@ -38,8 +41,9 @@ export function parseRecipientCsv(text: string): CsvRecipients {
     if (seen.has(key)) return;
     seen.add(key);
     entries.push(value);
+    rows.set(value, row);
   });
-  return { entries, rejected };
+  return { entries, rejected, rows };
 }
 
 /** The first cell, unquoted. Semicolons separate cells too: spreadsheets in many locales export them. */

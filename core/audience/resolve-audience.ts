@@ -1,3 +1,4 @@
+import { HeraldError } from '../errors/herald-error';
 import type { DirectoryPort, DirectoryUser } from '../ports/directory';
 import type { Notification } from '../notifications/notification';
 import type { RateLimits } from '../delivery/rate-limiter';
@@ -31,6 +32,7 @@ const WRITE_BATCH = 5000;
 export async function resolveAudience(deps: ResolveDeps, notification: Notification): Promise<AudienceReport> {
   const { store, directory } = deps;
   const { id, tenantId, audience } = notification;
+  if (!audience) throw new HeraldError('validation_failed', 'Choose who receives it first.', { details: { fields: { audience: 'Choose at least one person, group, team, CSV list or everyone.' } } });
   const report = new ReportBuilder();
   await store.recipients.clear(id);
   let rows: NewRecipient[] = [];

@@ -47,14 +47,14 @@ async function* teamPages(directory: DirectoryPort, teamId: string): AsyncGenera
 }
 
 async function* csvPages(directory: DirectoryPort, text: string, report: ReportBuilder): AsyncGenerator<DirectoryUser[]> {
-  const { entries, rejected } = parseRecipientCsv(text);
+  const { entries, rejected, rows } = parseRecipientCsv(text);
   report.csvRejected(rejected);
   for (let start = 0; start < entries.length; start += LOOKUP_CHUNK) {
     const chunk = entries.slice(start, start + LOOKUP_CHUNK);
     const found = await directory.findUsers(chunk);
     const known = new Set(found.flatMap((user) => [user.id.toLowerCase(), user.userPrincipalName.toLowerCase()]));
     for (const entry of chunk) {
-      if (!known.has(entry.toLowerCase())) report.unresolved({ source: 'csv', value: entry, reason: 'not found in the directory' });
+      if (!known.has(entry.toLowerCase())) report.unresolved({ source: 'csv', value: entry, reason: 'not found in the directory', row: rows.get(entry) });
     }
     yield found;
   }

@@ -51,6 +51,8 @@ export const cardContentSchema = z.object({
   acknowledge: z.boolean().default(false),
   poll: pollSchema.optional(),
   importance: z.enum(['normal', 'high', 'urgent']).default('normal'),
+  /** Who wrote it and where, shown small under the card (a compose-box announcement: "Posted by Ada in Sales"). */
+  attribution: z.string().trim().max(300).optional(),
 });
 
 export type CardContent = z.infer<typeof cardContentSchema>;

@@ -41,6 +41,7 @@ const TEMPLATE = {
       ],
     },
     { type: 'TextBlock', $when: '${acknowledged}', text: 'Acknowledged ✓', color: 'Good', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', $when: "${attribution != ''}", text: '${attribution}', isSubtle: true, size: 'Small', wrap: true, spacing: 'Medium' },
   ],
   actions: [
     { $data: '${buttons}', type: 'Action.OpenUrl', title: '${title}', url: '${url}' },
@@ -84,6 +85,7 @@ export function buildCard(content: CardContent, options: BuildCardOptions): Reco
   const data = {
     ...content,
     imageUrl: content.imageUrl ?? null,
+    attribution: content.attribution ?? '',
     poll: poll ?? null,
     notificationId: options.notificationId,
     interactive: content.acknowledge || poll !== undefined,

@@ -8,7 +8,7 @@ import { ProgressHub, type ProgressListener } from '../delivery/progress';
 import { RateLimiter, type TenantRateLimiter } from '../delivery/rate-limiter';
 import type { WorkContext } from '../delivery/work-context';
 import { HeraldError } from '../errors/herald-error';
-import type { Notification } from '../notifications/notification';
+import type { Notification, NotificationOrigin } from '../notifications/notification';
 import { notificationInputSchema, type NotificationInput } from '../notifications/notification-input';
 import type { DirectoryPort } from '../ports/directory';
 import type { InstallerPort } from '../ports/installer';
@@ -103,9 +103,9 @@ export class BroadcastEngine {
     const parsed = notificationInputSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error.issues);
     const { card } = checkedCardActivity(parsed.data.card, parsed.data.title);
-    const { scheduledAt, timeZone, ...rest } = parsed.data;
+    const { scheduledAt, timeZone, origin, ...rest } = parsed.data;
     const status = scheduledAt === undefined ? 'draft' : 'scheduled';
-    return this.deps.store.notifications.create({ ...rest, id, card, status, scheduledAt: scheduledAt ?? null, timeZone: timeZone ?? null }, this.now());
+    return this.deps.store.notifications.create({ ...rest, origin: origin as NotificationOrigin | undefined, id, card, status, scheduledAt: scheduledAt ?? null, timeZone: timeZone ?? null }, this.now());
   }
 
   /** Resolves a draft's audience and reports counts and the estimate, without sending. */
@@ -117,14 +117,27 @@ export class BroadcastEngine {
 
   /** Sends now: draft or scheduled → resolving → sending. Resolves with the audience report once sending began. */
   async send(notificationId: string): Promise<AudienceReport> {
+    return (await this.startSending(notificationId)).work;
+  }
+
+  /**
+   * Moves a draft or scheduled notification to `resolving` and returns once it has, with the rest of the work
+   * (resolving the audience, then handing it to the dispatcher) as the promise inside: a caller can answer at once
+   * and still learn how resolution ended.
+   */
+  async startSending(notificationId: string): Promise<{ work: Promise<AudienceReport> }> {
     const notification = await this.require(notificationId);
     if (!(await this.deps.store.notifications.transition(notificationId, ['draft', 'scheduled'], 'resolving', this.now()))) {
       throw new HeraldError('conflict', `The notification is ${notification.status}; it can be sent only as a draft or while scheduled.`);
     }
     this.progress.status(notificationId, 'resolving');
-    const report = await resolveThenSend(this.startDeps, notification);
-    this.dispatcher.wake({ tenantId: notification.tenantId, notificationId });
-    return report;
+    const resolution = resolveThenSend(this.startDeps, notification).then((report) => {
+      this.dispatcher.wake({ tenantId: notification.tenantId, notificationId });
+      return report;
+    });
+    // Awaited by whoever wants the report; a caller that does not must not see an unhandled rejection.
+    resolution.catch(() => undefined);
+    return { work: resolution };
   }
 
   /** Schedules a draft for a UTC instant; `timeZone` (IANA) is kept for showing it as the author wrote it. */
@@ -171,8 +184,26 @@ export class BroadcastEngine {
 
   /** Deletes the sent card from every chat. */
   async recall(notificationId: string): Promise<FollowupReport> {
-    await this.require(notificationId);
-    return runFollowup(this.ctx, this.deps.store, this.progress, notificationId, 'recall', {});
+    return (await this.startRecall(notificationId)).work;
+  }
+
+  /**
+   * → recalled, then deletes the sent card from every chat (the promise inside). One still being sent is cancelled
+   * first, so nobody new gets it. Recalling again (after a crash, or to retry deletions that failed) redoes only
+   * the chats that still have the card.
+   */
+  async startRecall(notificationId: string): Promise<{ work: Promise<FollowupReport> }> {
+    const notification = await this.require(notificationId);
+    if (notification.status !== 'recalled') {
+      if (notification.status === 'resolving' || notification.status === 'sending') await this.cancel(notificationId);
+      if (!(await this.deps.store.notifications.transition(notificationId, ['completed', 'cancelled'], 'recalled', this.now()))) {
+        throw new HeraldError('conflict', `The notification is ${notification.status}: only a sent notification can be recalled.`);
+      }
+      this.progress.status(notificationId, 'recalled');
+    }
+    const work = runFollowup(this.ctx, this.deps.store, this.progress, notificationId, 'recall', {});
+    work.catch(() => undefined);
+    return { work };
   }
 
   counts(notificationId: string): Promise<StateCounts> {

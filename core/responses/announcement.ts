@@ -34,7 +34,7 @@ export function readForm(data: unknown): AnnouncementForm {
 export type FormErrors = Partial<Record<keyof AnnouncementForm, string>>;
 
 /** Turns the form into card content, or says what to fix, per field. */
-export function announcementContent(form: AnnouncementForm): { content: CardContent } | { errors: FormErrors } {
+export function announcementContent(form: AnnouncementForm, attribution?: string): { content: CardContent } | { errors: FormErrors } {
   const errors: FormErrors = {};
   const hasButton = form.buttonTitle.trim() !== '' || form.buttonUrl.trim() !== '';
   if (hasButton && !form.buttonTitle.trim()) errors.buttonTitle = 'Give the button a label, or clear its link.';
@@ -44,6 +44,7 @@ export function announcementContent(form: AnnouncementForm): { content: CardCont
     summary: form.message,
     ...(form.imageUrl.trim() ? { imageUrl: form.imageUrl } : {}),
     buttons: hasButton && form.buttonTitle.trim() && form.buttonUrl.trim() ? [{ title: form.buttonTitle, url: form.buttonUrl }] : [],
+    ...(attribution ? { attribution } : {}),
   });
   if (!form.message.trim()) errors.message = 'Write the message.';
   if (!parsed.success) {

@@ -28,11 +28,9 @@ export interface CardResponseStore {
   isRecipient(notificationId: string, userId: string): Promise<boolean>;
 }
 
-/** What an author wrote, kept beside the built card so the bot can rebuild it per person. */
+/** What the author wrote, read from the notification so the bot can rebuild its card per person. */
 export interface NotificationContentStore {
-  saveContent(notificationId: string, tenantId: string, content: CardContent): Promise<void>;
   contentOf(notificationId: string): Promise<CardContent | undefined>;
-  saveSurvey(notificationId: string, tenantId: string, survey: Survey): Promise<void>;
   surveyOf(notificationId: string): Promise<Survey | undefined>;
 }
 

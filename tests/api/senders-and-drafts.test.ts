@@ -45,7 +45,7 @@ describe('the admin API: senders, audit and drafts', () => {
     const sender = await t.tokenFor(person.userPrincipalName);
     const preview = await t.call(sender, 'POST', '/api/audience/preview', { include: [{ kind: 'everyone' }] });
     expect(preview.status).toBe(403);
-    expect(preview.body.error.message).toMatch(/may not send to everyone/);
+    expect(preview.body.error.message).toMatch(/does not allow sending to everyone/);
     const draft = await t.call(sender, 'POST', '/api/notifications', { content, audience: { include: [{ kind: 'everyone' }] } });
     expect(draft.status).toBe(201);
     const send = await t.call(sender, 'POST', `/api/notifications/${draft.body.id}/send`, {});

@@ -17,6 +17,11 @@ describe('team announcements from the compose box', () => {
     team = candidates.sort((a, b) => a.members.length - b.members.length)[0]!;
     ownerId = team.members.find((m) => m.roles.includes('owner') && reachable.has(m.userId))!.userId;
     memberId = team.members.find((m) => m.roles.length === 0 && reachable.has(m.userId))!.userId;
+    // Delivering to every member personally needs a Herald role that may send to teams (core/authority).
+    const admin = await t.herald.operator();
+    if ((await t.herald.store.roles.get(admin.tenantId, ownerId))?.role !== 'admin') {
+      await t.herald.administration.setRole(admin, ownerId, { role: 'sender', audienceKinds: ['team'] });
+    }
   });
   afterAll(() => t.close());
 
@@ -71,7 +76,8 @@ describe('team announcements from the compose box', () => {
     expect(cardText(posts[0]!.activity)).toContain('All-hands moved');
 
     const notification = await until(async () => (await t.herald.store.notifications.list(t.herald.settings.tenantId, 20)).find((n) => n.title === 'All-hands moved'), 'the member broadcast');
-    expect(notification.audience.include).toEqual([{ kind: 'team', id: team.id }]);
+    expect(notification.audience!.include).toEqual([{ kind: 'team', id: team.id, label: team.displayName }]);
+    expect(notification.origin).toBe('compose');
     expect(await finished(t.herald, notification.id)).toBe('completed');
     const counts = await t.herald.engine.counts(notification.id);
     const reachable = new Set(reachableMembers(t.emulator).map((user) => user.id));
@@ -89,5 +95,39 @@ describe('team announcements from the compose box', () => {
       "the owner's summary",
     );
     expect(summary.activity.text).toContain(`reached ${counts.sent} of ${counts.sent + counts.failed + counts.cancelled} team members`);
+  });
+
+  it('when an owner without a Herald role asks for every member, then the dialog says why beside the toggle, and posting to the channel alone still works', async () => {
+    const roles = t.herald.store.roles;
+    const tenantId = t.herald.settings.tenantId;
+    const reachable = new Set(reachableMembers(t.emulator).map((user) => user.id));
+    const other = t.emulator.context.state.directory.teams
+      .filter((candidate) => candidate.id !== team.id)
+      .flatMap((candidate) => candidate.members.filter((m) => m.roles.includes('owner') && reachable.has(m.userId)).map((m) => ({ team: candidate, ownerId: m.userId })));
+    let picked: { team: EmulatedTeam; ownerId: string } | undefined;
+    for (const candidate of other) if (!(await roles.get(tenantId, candidate.ownerId))) picked = picked ?? candidate;
+    expect(picked).toBeDefined();
+    const { team: theirs, ownerId: owner } = picked!;
+    const call = async (path: 'fetch-task' | 'submit-action', extra: Record<string, unknown>) =>
+      (await http('POST', `${teamsApi(t)}/compose-extension/${path}`, { userId: owner, conversationId: theirs.internalId, commandId: 'announce', ...extra })).json as {
+        kind: string;
+        card?: Record<string, any>;
+        activity?: Record<string, any>;
+      };
+    const before = (await t.herald.store.notifications.list(tenantId, 200)).length;
+    const form = { title: 'Team lunch', message: 'Friday at noon.', imageUrl: '', buttonTitle: '', buttonUrl: '', notifyMembers: 'true' };
+    const refused = await call('submit-action', { data: form });
+    expect(refused.kind).toBe('task');
+    expect(cardText(refused.card!)).toContain('Delivering an announcement to every member personally needs a Herald sender role');
+
+    const preview = await call('submit-action', { data: { ...form, notifyMembers: 'false' } });
+    expect(preview.kind).toBe('preview');
+    expect(cardText(preview.activity!)).toContain(`in ${theirs.displayName}`);
+    await call('submit-action', { botMessagePreviewAction: 'send', activityPreview: preview.activity });
+    const posts = (await activitiesIn(t, theirs.internalId)).filter((a) => a.from === 'bot');
+    expect(posts.map((post) => cardText(post.activity))).toEqual([expect.stringContaining('Team lunch')]);
+    expect((await t.herald.store.notifications.list(tenantId, 200)).length).toBe(before);
+    const audit = await t.herald.store.audit.page(tenantId, undefined, 5);
+    expect(audit.find((entry) => entry.action === 'announcement.post' && entry.target === `team:${theirs.id}`)).toMatchObject({ details: { toEveryMember: false, via: 'compose' } });
   });
 });

@@ -1,5 +1,4 @@
 import { finished } from '../support/herald';
-import { createSurvey } from '../../core/responses/start-survey';
 import type { SurveyInput } from '../../core/responses/survey';
 import { activitiesIn, freshUsers, http, personalConversationId, startBotHerald, teamsApi, type TestHerald } from './support/bot-harness';
 
@@ -22,11 +21,10 @@ describe('surveys run as dialogs in the chat', () => {
 
   async function deliver(title: string, userId: string): Promise<string> {
     const { herald } = t;
-    const notification = await createSurvey(
-      { engine: herald.engine, contents: herald.store.responses.contents },
-      { tenantId: herald.settings.tenantId, survey: survey(title), audience: { include: [{ kind: 'user', id: userId }] }, createdBy: 'tests' },
-    );
-    await herald.engine.send(notification.id);
+    const actor = await herald.operator();
+    const { notification } = await herald.notifications.createSurvey(actor, { survey: survey(title), audience: { include: [{ kind: 'user', id: userId }], exclude: [], includeGuests: false } });
+    expect(notification.origin).toBe('survey');
+    await (await herald.notifications.send(actor, notification.id)).work;
     await finished(herald, notification.id);
     return notification.id;
   }

@@ -4,14 +4,21 @@ import { initialMigration } from './0001-initial';
 import { adminMigration } from './0002-admin';
 import { responsesMigration } from './0003-responses';
 import { leanUserIndexMigration } from './0004-lean-user-index';
+import { oneNotificationMigration } from './0005-one-notification';
 
 /** Migrations live in code (no files to find at run time); names sort in the order they apply. */
-function migrationsFor(dialect: SqlDialectName): Record<string, Migration> {
-  return { '0001-initial': initialMigration(dialect), '0002-admin': adminMigration(dialect), '0003-responses': responsesMigration(dialect), '0004-lean-user-index': leanUserIndexMigration };
+export function migrationsFor(dialect: SqlDialectName): Record<string, Migration> {
+  return {
+    '0001-initial': initialMigration(dialect),
+    '0002-admin': adminMigration(dialect),
+    '0003-responses': responsesMigration(dialect),
+    '0004-lean-user-index': leanUserIndexMigration,
+    '0005-one-notification': oneNotificationMigration(dialect),
+  };
 }
 
-/** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>, dialect: SqlDialectName): Promise<void> {
+/** Brings the schema up to date (or up to `target`, a migration's name: tests of a migration); throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>, dialect: SqlDialectName, target?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
   const migrator = new Migrator({
     db,
@@ -21,7 +28,7 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: SqlDialectN
     // 0002 and 0003 were written side by side: a database that already ran 0003 must still take 0002.
     allowUnorderedMigrations: true,
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
 }

@@ -84,16 +84,12 @@ export function cardText(activity: Record<string, any>): string {
 /** A notification as the tab's API creates it: the card built for its own id, the author's content kept. */
 export async function sendContent(t: TestHerald, content: CardContentInput, userIds: string[]): Promise<string> {
   const { herald } = t;
-  const parsed = cardContentSchema.parse(content);
-  const id = newId();
-  await herald.engine.createNotification(
-    { tenantId: herald.settings.tenantId, title: parsed.title, card: buildCard(parsed, { notificationId: id }), audience: { include: userIds.map((userId) => ({ kind: 'user' as const, id: userId })) }, createdBy: 'tests' },
-    id,
-  );
-  await herald.store.responses.contents.saveContent(id, herald.settings.tenantId, parsed);
-  await herald.engine.send(id);
-  await finished(herald, id);
-  return id;
+  const actor = await herald.operator();
+  const audience = { include: userIds.map((userId) => ({ kind: 'user' as const, id: userId })), exclude: [], includeGuests: false };
+  const { notification } = await herald.notifications.createDraft(actor, { content: cardContentSchema.parse(content), audience });
+  await (await herald.notifications.send(actor, notification.id)).work;
+  await finished(herald, notification.id);
+  return notification.id;
 }
 
 /** The activity id of the card a notification put in a user's chat. */

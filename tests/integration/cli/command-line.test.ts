@@ -98,7 +98,7 @@ describe('the command line against the emulator', () => {
       [['send', '--card', path.join(work, 'absent.json'), '--to', 'everyone'], /^herald: The card file .*absent\.json cannot be read: there is no such file\.$/m],
       [['send', '--card', path.join(ROOT, 'examples', 'cards', 'all-hands.json'), '--to', 'grp:abc'], /^herald: "grp:abc" is not an audience: use user:<id or UPN>/],
       [['send', '--to', 'everyone'], /^herald: send needs --card and at least one --to\./],
-      [['status', 'no-such-id'], /^herald: There is no notification no-such-id\.$/m],
+      [['status', 'no-such-id'], /^herald: There is no such notification: it may have been deleted\.$/m],
     ];
     for (const [args, message] of cases) {
       const run = await herald(...args);
