@@ -50,6 +50,9 @@ export async function loadOrCreateTls(stateDir: string, host: string): Promise<E
  * process that started the emulator itself (Herald's embedded mode, tests).
  */
 export function trustCaInThisProcess(caCertPem: string): void {
+  if (typeof tls.setDefaultCACertificates !== 'function') {
+    throw new Error(`Node ${process.version} cannot add a trusted CA at run time (Node 22.19 or 24.5 can): start it with NODE_EXTRA_CA_CERTS set to the emulator's CA instead`);
+  }
   const current = tls.getCACertificates('default');
   if (current.some((pem) => pem.trim() === caCertPem.trim())) return;
   tls.setDefaultCACertificates([...current, caCertPem]);
