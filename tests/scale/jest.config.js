@@ -8,7 +8,7 @@ const path = require('node:path');
 module.exports = {
   rootDir: path.resolve(__dirname, '..', '..'),
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/tests/scale/**/*.test.ts', '<rootDir>/tests/integration/sql/postgres-store.test.ts'],
+  testMatch: ['<rootDir>/tests/scale/**/*.test.ts', '<rootDir>/tests/integration/sql/postgres-*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
   globalSetup: '<rootDir>/tests/scale/global-setup.ts',
   globalTeardown: '<rootDir>/tests/scale/global-teardown.ts',
