@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EmulatorContext } from '../context';
 import { describeIssues } from '../faults/schema';
 import { deliver } from '../teams/behaviour';
+import { signChannelToken } from '../teams/bot-client';
 import { readChat, receiptsTurnedOff, type ReadOutcome } from '../teams/read-receipts';
 import type { EmulatedUser } from '../tenant/model';
 import { READ_RECEIPTS_OFF_PERCENT } from '../tenant/seed';
@@ -83,6 +84,14 @@ export function readingRoutes(ctx: EmulatorContext): Router {
     const records = [...state.reads.values()];
     const { skip, top } = pageOf(req, 1000);
     res.json({ total: records.length, receipts: records.reduce((sum, record) => sum + record.receipts, 0), reads: records.slice(skip, skip + top) });
+  });
+
+  // For benchmarks that post many activities to the bot themselves: the same JWT the emulated channel sends (valid
+  // for an hour, for the tenant's bot and the given service URL, the emulator's own by default).
+  router.get('/channel-token', async (req, res) => {
+    const serviceUrl = typeof req.query.serviceUrl === 'string' ? req.query.serviceUrl : ctx.urls.botServiceUrl;
+    const token = await signChannelToken(ctx, state.directory.botClient.clientId, serviceUrl);
+    res.json({ token, serviceUrl, botAppId: state.directory.botClient.clientId });
   });
 
   router.get('/users/:id/feed', (req, res) => {

@@ -152,3 +152,23 @@ describe('read receipts from the emulated Teams, to the unmodified botbuilder', 
     expect((await receiptFor(chat.id)).value).toEqual({ lastReadMessageId: sent[0]!.id });
   });
 });
+
+describe("the channel token the inspection API hands out", () => {
+  it('when a benchmark posts a read receipt itself with it, then the unmodified botbuilder accepts it like the channel\'s own, and refuses a tampered one', async () => {
+    const emulator = await startTestEmulator();
+    const bot = await startTestBot(emulator);
+    try {
+      const { token, serviceUrl } = await (await fetch(`${emulator.info.inspectUrl}/channel-token`)).json();
+      const user = emulator.context.state.directory.users[0]!;
+      const event = { ...fixture('read-receipt.json').payload, serviceUrl, conversation: { conversationType: 'personal', tenantId: emulator.info.tenantId, id: 'a:bench' }, from: { id: user.teamsUserId, aadObjectId: user.id } };
+      const accepted = await fetch(bot.endpoint, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(event) });
+      expect(accepted.status).toBe(200);
+      const forged = await fetch(bot.endpoint, { method: 'POST', headers: { Authorization: `Bearer ${token}x`, 'Content-Type': 'application/json' }, body: JSON.stringify(event) });
+      // The test bot answers the adapter's AuthenticationError as an error; what matters is that it is refused.
+      expect(forged.ok).toBe(false);
+    } finally {
+      await bot.close();
+      await emulator.close();
+    }
+  });
+});
