@@ -17,6 +17,7 @@ import type { WorkQueuePort } from '../ports/work-queue';
 import type { StateCounts } from '../recipients/recipient';
 import { recordConversation, type ConversationEvent } from '../recipients/record-conversation';
 import { Scheduler } from '../scheduling/scheduler';
+import { StatusChanges } from '../notifications/status-changes';
 import { systemClock, type Clock } from '../shared/clock';
 import { newId } from '../shared/ids';
 import { silentLogger, type Logger } from '../shared/logger';
@@ -50,6 +51,7 @@ export class BroadcastEngine {
   private readonly scheduler: Scheduler;
   private readonly startDeps: StartDeps;
   private readonly threads: ThreadLimiter;
+  private readonly statuses: StatusChanges;
 
   constructor(private readonly deps: EngineDeps) {
     const clock = deps.clock ?? systemClock;
@@ -60,8 +62,9 @@ export class BroadcastEngine {
     this.ctx = { installer: deps.installer, messenger: deps.messenger, limiter, catalog, clock, config: deps.config, logger, random: deps.random ?? Math.random };
     this.progress = new ProgressHub(deps.store.recipients, { intervalMs: deps.config.progressIntervalMs, clock, logger });
     this.threads = new ThreadLimiter(clock);
+    this.statuses = new StatusChanges(deps.store, this.progress, clock);
     this.dispatcher = new Dispatcher(deps.store, this.ctx, this.progress, holder, deps.workQueue);
-    this.startDeps = { store: deps.store, directory: deps.directory, catalog, limits: deps.config.limits, clock, progress: this.progress, holder };
+    this.startDeps = { store: deps.store, directory: deps.directory, catalog, limits: deps.config.limits, clock, statuses: this.statuses, holder };
     this.scheduler = new Scheduler({ store: deps.store, clock, logger, holder, intervalMs: deps.config.schedulerIntervalMs, start: (n) => this.startScheduled(n) });
   }
 
@@ -127,10 +130,9 @@ export class BroadcastEngine {
    */
   async startSending(notificationId: string): Promise<{ work: Promise<AudienceReport> }> {
     const notification = await this.require(notificationId);
-    if (!(await this.deps.store.notifications.transition(notificationId, ['draft', 'scheduled'], 'resolving', this.now()))) {
+    if (!(await this.statuses.move(notificationId, ['draft', 'scheduled'], 'resolving'))) {
       throw new HeraldError('conflict', `The notification is ${notification.status}; it can be sent only as a draft or while scheduled.`);
     }
-    this.progress.status(notificationId, 'resolving');
     const resolution = resolveThenSend(this.startDeps, notification).then((report) => {
       this.dispatcher.wake({ tenantId: notification.tenantId, notificationId });
       return report;
@@ -144,22 +146,20 @@ export class BroadcastEngine {
   async schedule(notificationId: string, scheduledAt: number, timeZone: string | null): Promise<void> {
     await this.require(notificationId);
     await this.deps.store.notifications.update(notificationId, { scheduledAt, timeZone }, this.now());
-    if (!(await this.deps.store.notifications.transition(notificationId, ['draft', 'scheduled'], 'scheduled', this.now()))) {
+    if (!(await this.statuses.move(notificationId, ['draft', 'scheduled'], 'scheduled'))) {
       throw new HeraldError('conflict', 'Only a draft can be scheduled.');
     }
-    this.progress.status(notificationId, 'scheduled');
   }
 
   /** Stops a notification: nobody new is messaged (pending/ready → cancelled); sends already in flight finish. */
   async cancel(notificationId: string): Promise<StateCounts> {
     const notification = await this.require(notificationId);
     const open = ['draft', 'scheduled', 'resolving', 'sending'] as const;
-    if (!(await this.deps.store.notifications.transition(notificationId, [...open], 'cancelled', this.now()))) {
+    if (!(await this.statuses.move(notificationId, [...open], 'cancelled'))) {
       throw new HeraldError('conflict', `The notification is already ${notification.status}.`);
     }
     this.dispatcher.stopNotification(notificationId);
     await this.deps.store.recipients.cancelOpen(notificationId, this.now());
-    this.progress.status(notificationId, 'cancelled');
     return this.deps.store.recipients.counts(notificationId);
   }
 
@@ -167,8 +167,7 @@ export class BroadcastEngine {
   async resendFailed(notificationId: string): Promise<number> {
     const { tenantId } = await this.require(notificationId);
     const retried = await this.deps.store.recipients.retryFailed(notificationId, this.now());
-    if (retried > 0 && (await this.deps.store.notifications.transition(notificationId, ['completed', 'sending'], 'sending', this.now()))) {
-      this.progress.status(notificationId, 'sending');
+    if (retried > 0 && (await this.statuses.move(notificationId, ['completed', 'sending'], 'sending'))) {
       this.dispatcher.wake({ tenantId, notificationId });
     }
     return retried;
@@ -196,10 +195,9 @@ export class BroadcastEngine {
     const notification = await this.require(notificationId);
     if (notification.status !== 'recalled') {
       if (notification.status === 'resolving' || notification.status === 'sending') await this.cancel(notificationId);
-      if (!(await this.deps.store.notifications.transition(notificationId, ['completed', 'cancelled'], 'recalled', this.now()))) {
+      if (!(await this.statuses.move(notificationId, ['completed', 'cancelled'], 'recalled'))) {
         throw new HeraldError('conflict', `The notification is ${notification.status}: only a sent notification can be recalled.`);
       }
-      this.progress.status(notificationId, 'recalled');
     }
     const work = runFollowup(this.ctx, this.deps.store, this.progress, notificationId, 'recall', {});
     work.catch(() => undefined);
@@ -232,8 +230,7 @@ export class BroadcastEngine {
   }
 
   private async startScheduled(notification: Notification): Promise<void> {
-    if (!(await this.deps.store.notifications.transition(notification.id, ['scheduled'], 'resolving', this.now()))) return;
-    this.progress.status(notification.id, 'resolving');
+    if (!(await this.statuses.move(notification.id, ['scheduled'], 'resolving'))) return;
     await resolveThenSend(this.startDeps, notification);
     this.dispatcher.wake({ tenantId: notification.tenantId, notificationId: notification.id });
   }

@@ -1,7 +1,7 @@
 import { resolveAudience } from '../audience/resolve-audience';
 import type { AudienceReport } from '../audience/audience-report';
 import type { CatalogCache } from '../delivery/catalog-cache';
-import type { ProgressHub } from '../delivery/progress';
+import type { StatusChanges } from '../notifications/status-changes';
 import type { RateLimits } from '../delivery/rate-limiter';
 import { HeraldError } from '../errors/herald-error';
 import type { Notification } from '../notifications/notification';
@@ -18,7 +18,7 @@ export interface StartDeps {
   catalog: CatalogCache;
   limits: RateLimits;
   clock: Clock;
-  progress: ProgressHub;
+  statuses: StatusChanges;
   holder: string;
 }
 
@@ -36,15 +36,13 @@ export async function resolveThenSend(deps: StartDeps, notification: Notificatio
     const report = await resolveAudience({ store, directory: deps.directory, limits: deps.limits, now: () => clock.now() }, notification);
     await store.notifications.update(notification.id, { audienceReport: report }, clock.now());
     if (report.needInstall > 0) await deps.catalog.id();
-    if (await store.notifications.transition(notification.id, ['resolving'], 'sending', clock.now())) {
-      deps.progress.status(notification.id, 'sending');
-    } else {
+    if (!(await deps.statuses.move(notification.id, ['resolving'], 'sending'))) {
       // Cancelled while we resolved: the rows we just added must not wait forever in pending.
       await store.recipients.cancelOpen(notification.id, clock.now());
     }
     return report;
   } catch (error) {
-    if (await store.notifications.transition(notification.id, ['resolving'], 'draft', clock.now())) deps.progress.status(notification.id, 'draft');
+    await deps.statuses.move(notification.id, ['resolving'], 'draft');
     throw error;
   } finally {
     await store.leases.release(`resolve:${notification.id}`, deps.holder);

@@ -2,7 +2,8 @@ import type { Recipient } from '../recipients/recipient';
 import type { Store } from '../store/store';
 import { describeFailure } from '../delivery/failure-reasons';
 
-const HEADER = ['user_id', 'upn', 'display_name', 'state', 'reason', 'reason_text', 'activity_id', 'created_at', 'updated_at', 'sent_at'];
+/** `card_change`: `updated` or `recalled` once an edit or a recall reached this person's chat (`failed` when it could not). */
+const HEADER = ['user_id', 'upn', 'display_name', 'state', 'reason', 'reason_text', 'activity_id', 'created_at', 'updated_at', 'sent_at', 'card_change', 'card_change_reason'];
 
 /**
  * What a spreadsheet may read as the start of a formula (OWASP, "CSV Injection"): = + - @, a tab, a carriage
@@ -36,6 +37,8 @@ export function recipientCsvLine(recipient: Recipient): string {
     iso(recipient.createdAt),
     iso(recipient.updatedAt),
     iso(recipient.sentAt),
+    recipient.followupStatus ?? '',
+    recipient.followupReason ? describeFailure(recipient.followupReason) : '',
   ]
     .map(csvField)
     .join(',');

@@ -175,6 +175,11 @@ describe('authorization: every route and command × every role', () => {
     expect(list.body.value.find((n: { id: string }) => n.id === sent)).toMatchObject({ status: 'recalled' });
     const csv = await t.call(as('admin'), 'GET', `/api/notifications/${sent}/export.csv`);
     expect(csv.status).toBe(200);
+    const [header, ...rows] = (csv.body as string).trim().split('\n');
+    const change = header!.split(',').indexOf('card_change');
+    const sentRows = rows.filter((row) => row.split(',')[3] === 'sent');
+    expect(sentRows.length).toBeGreaterThan(0);
+    expect(sentRows.map((row) => row.split(',')[change])).toEqual(sentRows.map(() => 'recalled'));
     const audit = await t.call(as('admin'), 'GET', '/api/audit?limit=1');
     expect(audit.body.value[0]).toMatchObject({ action: 'notification.recall', target: sent });
   });

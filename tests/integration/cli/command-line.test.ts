@@ -77,7 +77,7 @@ describe('the command line against the emulator', () => {
     const exported = await herald('export', id!, '--out', report);
     expect(exported.stdout).toBe(`Wrote ${report}\n`);
     const [header, ...rows] = readFileSync(report, 'utf8').trim().split('\r\n');
-    expect(header).toBe('user_id,upn,display_name,state,reason,reason_text,activity_id,created_at,updated_at,sent_at');
+    expect(header).toBe('user_id,upn,display_name,state,reason,reason_text,activity_id,created_at,updated_at,sent_at,card_change,card_change_reason');
     const sentRows = rows.filter((row) => row.split(',')[3] === 'sent');
     expect(sentRows.map((row) => row.split(',')[0]).sort()).toEqual(expected.map((user) => user.id).sort());
     for (const row of sentRows) expect(row.split(',')[6]).not.toBe('');

@@ -48,7 +48,8 @@ describe('resolving an audience into recipients', () => {
     const rows = await h.store.recipients.page(notification.id, 0, 100);
     expect(rows.map((row) => row.userId).sort()).toEqual([1, 3, 4, 5, 6, 7].map(userId).sort());
     expect(report).toMatchObject({ recipients: 6, needInstall: 5, excluded: 1, skippedGuests: 1, skippedDisabled: 1 });
-    expect(report.unresolved).toEqual([{ source: 'csv', value: 'nobody@contoso.test', reason: 'not found in the directory' }]);
+    // The spreadsheet row travels with an unresolved CSV entry: the tab says "Row 4", never "Row 0".
+    expect(report.unresolved).toEqual([{ source: 'csv', value: 'nobody@contoso.test', reason: 'not found in the directory', row: 4 }]);
     expect(report.csvRejected).toEqual([{ row: 5, value: '???', reason: 'not a user principal name or an Entra object id' }]);
     expect(report.estimatedSeconds).toBe(0);
     expect((await h.store.notifications.get(notification.id))?.status).toBe('draft');
