@@ -2,6 +2,7 @@ import type { Notification, NewNotification, NotificationStatus } from '../notif
 import type { ConversationRecord, NewRecipient, Recipient, RecipientState, StateCounts } from '../recipients/recipient';
 import type { Outcome } from './outcomes';
 import type { ResponseStore } from '../responses/response-store';
+import type { AuditLog, ImageStore, ReportQueries, RoleStore } from '../admin/admin-store';
 
 /** Everything core keeps durably. adapters/sql implements it for SQLite and PostgreSQL. */
 export interface Store {
@@ -11,6 +12,14 @@ export interface Store {
   readonly leases: LeaseStore;
   /** What recipients answered (acknowledgements, polls, surveys) and what the bot keeps (welcomes, announcements). */
   readonly responses: ResponseStore;
+  /** Who may send and manage, and to which audience kinds. */
+  readonly roles: RoleStore;
+  /** Every action on a notification and every role change, with its actor. */
+  readonly audit: AuditLog;
+  /** Card images uploaded in the tab. */
+  readonly images: ImageStore;
+  /** The report's queries: failures by reason, recipient pages filtered by reason, deletion. */
+  readonly reports: ReportQueries;
   /** Resolves when the database answers a trivial query (readiness checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -19,7 +28,8 @@ export interface Store {
 export interface NotificationStore {
   create(input: NewNotification, now: number): Promise<Notification>;
   get(id: string): Promise<Notification | undefined>;
-  list(tenantId: string, limit: number): Promise<Notification[]>;
+  /** Newest first; only those whose owner id is one of `ownerIds` when given. Audience previews' scratch rows never. */
+  list(tenantId: string, limit: number, ownerIds?: string[]): Promise<Notification[]>;
   withStatus(status: NotificationStatus): Promise<Notification[]>;
   /** Ids and versions of the notifications being sent: the dispatcher's cheap per-pass query (no JSON columns). */
   sendingVersions(): Promise<Array<{ id: string; updatedAt: number; tenantId: string }>>;
@@ -27,7 +37,11 @@ export interface NotificationStore {
   dueScheduled(now: number, limit: number): Promise<Notification[]>;
   /** Moves to `to` only from one of `from`; false when the notification was elsewhere (someone else moved it). */
   transition(id: string, from: NotificationStatus[], to: NotificationStatus, now: number): Promise<boolean>;
-  update(id: string, patch: Partial<Pick<Notification, 'title' | 'card' | 'audience' | 'audienceReport' | 'scheduledAt' | 'timeZone'>>, now: number): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Pick<Notification, 'title' | 'card' | 'content' | 'audience' | 'audienceReport' | 'scheduledAt' | 'timeZone' | 'editedAt'>>,
+    now: number,
+  ): Promise<void>;
 }
 
 /** A recipient handed to a worker, with what it needs to act. */
