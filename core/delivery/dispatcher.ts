@@ -6,6 +6,7 @@ import { ActivityCache, type Activity } from './activity-cache';
 import { CompletionBuffer } from './completion-buffer';
 import { DeliveryLease } from './delivery-lease';
 import type { ProgressHub } from './progress';
+import { StatusChanges } from '../notifications/status-changes';
 import { installForRecipient, sendToRecipient } from './recipient-work';
 import type { WorkContext } from './work-context';
 
@@ -27,6 +28,7 @@ export class Dispatcher {
   private readonly unsettled = new Map<string, number>();
   private readonly owners = new Map<Outcome, string>();
   private readonly activities: ActivityCache;
+  private readonly statuses: StatusChanges;
   private readonly buffer: CompletionBuffer;
   /** Absent in scale-out, where every worker delivers. */
   private readonly lease: DeliveryLease | undefined;
@@ -49,6 +51,7 @@ export class Dispatcher {
     const { clock, logger, config } = ctx;
     this.buffer = new CompletionBuffer(store.recipients, { intervalMs: config.flushIntervalMs, batch: config.flushBatch, clock, logger, onFlushed: (done) => this.flushed(done) });
     this.activities = new ActivityCache(store.notifications);
+    this.statuses = new StatusChanges(store, progress, clock);
     this.lease = config.oneDeliverer ? new DeliveryLease(store, { clock, logger, holder, ttlMs: config.deliveryLeaseMs }) : undefined;
   }
 
@@ -189,11 +192,9 @@ export class Dispatcher {
       if ((this.unsettled.get(notificationId) ?? 0) > 0) continue;
       const counts = await this.store.recipients.counts(notificationId);
       if (OPEN_STATES.some((state) => counts[state] > 0)) continue;
-      if (await this.store.notifications.transition(notificationId, ['sending'], 'completed', this.ctx.clock.now())) {
-        this.ctx.logger.info({ notificationId, ...counts }, 'notification delivered');
-        this.progress.emit({ type: 'progress', notificationId, counts, at: this.ctx.clock.now() });
-        this.progress.status(notificationId, 'completed');
-      }
+      // The final counts go out before the status, so a report that ends at 'completed' shows them.
+      this.progress.emit({ type: 'progress', notificationId, counts, at: this.ctx.clock.now() });
+      if (await this.statuses.move(notificationId, ['sending'], 'completed')) this.ctx.logger.info({ notificationId, ...counts }, 'notification delivered');
     }
   }
 
