@@ -27,7 +27,8 @@ export type SsoVerifier = (token: string) => Promise<SignedInUser>;
 /**
  * Verifies the Entra SSO token the tab sends (`authentication.getAuthToken()`): RS256 signature from the
  * authority's JWKS for the token's tenant (cached and refreshed by jose on an unknown `kid`), issuer, audience,
- * tenant on the allow-list, expiry. Every refusal is an `unauthenticated` HeraldError saying what is wrong.
+ * tenant on the allow-list, expiry, and a delegated token (`scp`; app-only tokens are refused). Every refusal is an
+ * `unauthenticated` HeraldError saying what is wrong.
  * Entra issues v2 tokens with issuer `{authority}/{tid}/v2.0` and v1 tokens (an app registration whose
  * `accessTokenAcceptedVersion` is unset) with `https://sts.windows.net/{tid}/`; both are accepted.
  */
@@ -59,8 +60,20 @@ export function createSsoVerifier(options: SsoVerifierOptions): SsoVerifier {
     } catch (error) {
       throw refused(explain(error), error);
     }
+    if (!delegated(payload)) throw refused(APP_ONLY);
     return userOf(payload);
   };
+}
+
+const APP_ONLY =
+  "Herald's tab API accepts a signed-in person's token only (a delegated token, with an scp claim); this token was issued to an application acting as itself.";
+
+/**
+ * A delegated token (a person signed in through an app) carries the granted scopes in `scp`; an app-only token
+ * (client credentials) carries `roles` and no `scp`, and names the application in `oid`, not a person.
+ */
+function delegated(payload: JWTPayload): boolean {
+  return typeof payload.scp === 'string' && payload.scp.trim() !== '';
 }
 
 function unverifiedTenant(token: string): string {
