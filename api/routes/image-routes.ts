@@ -27,7 +27,8 @@ export interface ImageRouteOptions {
  * `POST /api/images`: a sender uploads the raw file. `GET /images/:id` serves it to anyone: Teams clients load card
  * images without Herald's token (ids are random UUIDs). Images live in the database, so every server of a
  * scaled-out deployment serves them. In production the URL is https (HERALD_PUBLIC_URL); in local mode it is
- * http://127.0.0.1…, which the card schema accepts for loopback hosts only.
+ * http://127.0.0.1…, which the card schema accepts only in local mode (`allowLoopbackImages`, set by the
+ * composition root from the run mode).
  */
 export function imageUploadRoute(options: ImageRouteOptions): Router {
   const router = express.Router();

@@ -11,16 +11,25 @@ const httpsUrl = z
   .url('must be a full URL, such as https://contoso.com/page')
   .refine((value) => /^https:\/\//i.test(value), 'must start with https://');
 
+const LOOPBACK_HTTP = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//i;
+let loopbackImages = false;
+
 /**
- * Card images must be https for Teams to load them. The one exception is a loopback address (localhost, 127.0.0.1,
- * [::1]): Herald's local mode serves uploaded images there, only the emulator's Teams client on the same machine
- * can load them, and no real Teams client could ever reach such an address, so allowing it exposes nothing.
+ * Local mode only: lets card images be served over http from a loopback address (localhost, 127.0.0.1, [::1]),
+ * where Herald's local mode serves uploaded images to the emulator's Teams client on the same machine. The
+ * composition root calls it from the run mode (core reads no settings). Off by default: with a real tenant, an
+ * image at a loopback address would make every recipient's Teams client request something on their own machine.
  */
+export function allowLoopbackImages(allowed: boolean): void {
+  loopbackImages = allowed;
+}
+
+/** Card images must be https for Teams to load them; http on a loopback address only in local mode. */
 const imageUrl = z
   .string()
   .trim()
   .url('must be a full URL, such as https://contoso.com/picture.png')
-  .refine((value) => /^https:\/\//i.test(value) || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//i.test(value), 'must start with https://');
+  .refine((value) => /^https:\/\//i.test(value) || (loopbackImages && LOOPBACK_HTTP.test(value)), 'must start with https://');
 
 export const pollSchema = z.object({
   question: z.string().trim().min(1, 'the poll needs a question').max(300),
