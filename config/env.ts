@@ -20,6 +20,17 @@ export const envSchema = z
     HERALD_REDIS_URL: optionalUrl,
     /** Scale-out: `web` serves tab, API and bot; `worker` delivers; `all` (default) does both. */
     HERALD_ROLE: z.enum(['web', 'worker', 'all']).default('all'),
+    /**
+     * Where `GET /metrics` (Prometheus) is served: `public` (default) on HERALD_PORT beside the tab and the bot;
+     * a port number, on a listener of its own at HERALD_HOST (keep that port off the internet: only the scraper
+     * needs it); `off`, nowhere.
+     */
+    HERALD_METRICS: z
+      .string()
+      .regex(/^(public|off|\d{1,5})$/, 'must be public, off or a port number')
+      .default('public')
+      .transform((value): MetricsSetting => (value === 'public' || value === 'off' ? { serve: value } : { serve: 'port', port: Number(value) }))
+      .refine((value) => value.serve !== 'port' || (value.port >= 1 && value.port <= 65535), 'the port must be between 1 and 65535'),
     /** `npm run worker`: the port of /healthz, /readyz and /metrics (0: any free port). */
     HERALD_WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     /** How long a claimed recipient stays another worker's before it counts as abandoned (default 5 min). */
@@ -100,6 +111,9 @@ export const envSchema = z
       if (!env[key]) context.addIssue({ code: 'custom', path: [key], message: 'is required when Herald runs against a real tenant (HERALD_EMULATOR=off)' });
     }
   });
+
+/** HERALD_METRICS, parsed: on the public port, on a port of its own, or not at all. */
+export type MetricsSetting = { serve: 'public' } | { serve: 'off' } | { serve: 'port'; port: number };
 
 export type Env = z.infer<typeof envSchema> & { emulated: boolean };
 
