@@ -54,6 +54,16 @@ export function apiRoutes(ctx: EmulatorContext, live: LiveEvents): Router {
     res.json(outcome.receipt ? { receipt: true, lastReadMessageId: outcome.lastReadMessageId } : { receipt: false, reason: outcome.reason });
   });
 
+  // Settings > Privacy > Read receipts: the person's own switch (the tenant's policy may override it).
+  router.put('/users/:userId/read-receipts', (req, res) => {
+    const user = state.findUser(req.params.userId);
+    if (!user) return fail(res, 404, 'No such user');
+    const enabled = (req.body as { enabled?: unknown } | undefined)?.enabled;
+    if (typeof enabled !== 'boolean') return fail(res, 400, 'enabled must be true or false');
+    user.readReceiptsEnabled = enabled;
+    res.json(clientUser(state, user));
+  });
+
   router.get('/users/:userId/feed', (req, res) => {
     const user = state.findUser(req.params.userId);
     if (!user) return fail(res, 404, 'No such user');

@@ -17,6 +17,8 @@ export function teamsClientRouter(ctx: EmulatorContext): Router {
   // Relative URLs in the page need the trailing slash.
   router.get('/', (req, res, next) => (req.originalUrl.split('?')[0]!.endsWith('/') ? next() : res.redirect(301, `${req.baseUrl}/`)));
   router.get('/vendor/adaptivecards.min.js', (_req, res) => res.sendFile(require.resolve('adaptivecards/dist/adaptivecards.min.js')));
+  // The Markdown subset of TextBlocks, rendered by the same library and rules as Herald's preview (cards.js says which).
+  router.get('/vendor/markdown-it.min.js', (_req, res) => res.sendFile(require.resolve('markdown-it/dist/markdown-it.min.js')));
   router.use('/api/tab', tabHostRoutes(ctx));
   router.use('/api/compose-extension', composeRoutes(ctx));
   router.use('/api', apiRoutes(ctx, new LiveEvents(ctx.state)));

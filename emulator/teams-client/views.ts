@@ -27,6 +27,8 @@ export function clientUser(state: TenantState, user: EmulatedUser): Record<strin
     jobTitle: user.jobTitle,
     teamsUserId: user.teamsUserId,
     heraldInstalled: state.findInstallation(user.id, state.directory.heraldAppId) !== undefined,
+    readReceiptsEnabled: user.readReceiptsEnabled,
+    readReceiptsPolicy: state.readReceiptsPolicy,
   };
 }
 

@@ -34,16 +34,31 @@ const HOST_CONFIG = {
   adaptiveCard: { allowCustomStyle: true },
 };
 
-const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+/**
+ * The Markdown subset Teams renders in TextBlocks — **bold**, _italic_, bulleted and numbered lists, links (https
+ * and mailto) and line breaks — with markdown-it (the `markdownit` global) restricted to exactly those rules.
+ * Herald's tab preview configures the same library with the same rules; one table of cases checks both.
+ */
+export const TEAMS_MARKDOWN_RULES = { block: ['paragraph', 'list'], inline: ['emphasis', 'link', 'newline'] };
 
-/** The Markdown subset Teams renders in TextBlocks: bold, italic, links, line breaks. */
+function teamsMarkdown(markdownit) {
+  const md = markdownit('zero', { html: false, breaks: true, linkify: false }).enable([...TEAMS_MARKDOWN_RULES.block, ...TEAMS_MARKDOWN_RULES.inline]);
+  md.validateLink = (url) => /^(https:|mailto:)/i.test(url.trim());
+  const open = md.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+  md.renderer.rules.link_open = (tokens, index, options, env, self) => {
+    tokens[index].attrSet('target', '_blank');
+    tokens[index].attrSet('rel', 'noopener noreferrer');
+    return open(tokens, index, options, env, self);
+  };
+  return md;
+}
+
+let markdown;
+
+/** Author text as the HTML Teams shows; everything else is escaped. */
 export function markdownToHtml(text) {
-  return escapeHtml(text)
-    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-    .replace(/(^|[^*])\*([^*]+)\*/g, '$1<em>$2</em>')
-    .replace(/\b_([^_]+)_\b/g, '<em>$1</em>')
-    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
-    .replace(/\n/g, '<br>');
+  markdown ??= teamsMarkdown(globalThis.markdownit);
+  return markdown.render(String(text)).trim();
 }
 
 if (globalThis.AdaptiveCards) {

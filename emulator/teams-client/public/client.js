@@ -58,6 +58,7 @@ async function selectUser(user) {
   $('user-results').hidden = true;
   $('user-search').value = '';
   $('current-user').textContent = `Signed in as ${user.displayName}`;
+  showReadReceiptsSetting(user);
   view.events?.close();
   view.events = openEvents(user.id, {
     activity: ({ conversationId, activity }) => {
@@ -134,6 +135,25 @@ function markRead() {
     );
   }, 250);
 }
+
+// ---- Settings › Privacy › Read receipts ----
+function showReadReceiptsSetting(user) {
+  const box = $('read-receipts-setting');
+  box.checked = user.readReceiptsEnabled;
+  // Under the tenant's Everyone or None policy the person cannot change it, as in Teams.
+  box.disabled = user.readReceiptsPolicy !== 'UserPreference';
+  box.title = box.disabled ? `Your organisation's policy turns read receipts ${user.readReceiptsPolicy === 'None' ? 'off' : 'on'} for everyone` : '';
+}
+
+$('read-receipts-setting').addEventListener('change', async (event) => {
+  try {
+    view.user = await api.setReadReceipts(view.user.id, event.target.checked);
+    toast(`Read receipts ${view.user.readReceiptsEnabled ? 'on' : 'off'}`);
+  } catch (error) {
+    event.target.checked = !event.target.checked;
+    toast(error.message, true);
+  }
+});
 
 // ---- the activity feed ----
 async function showFeed() {

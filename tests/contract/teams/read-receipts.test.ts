@@ -144,6 +144,17 @@ describe('read receipts from the emulated Teams, to the unmodified botbuilder', 
     expect(after.body.receipts - before).toBe(10);
   });
 
+  it("when the person switches read receipts off in the Teams client's settings, then their next read sends none", async () => {
+    const user = people(true)[17]!;
+    withChat(user, 1);
+    const setting = await fetch(`${emulator.info.teamsClientUrl}api/users/${user.id}/read-receipts`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ enabled: false }) });
+    expect(await setting.json()).toMatchObject({ readReceiptsEnabled: false, readReceiptsPolicy: 'UserPreference' });
+    expect((await readChat(user.id)).body).toMatchObject({ receipt: false, reason: 'turned-off-by-user' });
+    const refused = await fetch(`${emulator.info.teamsClientUrl}api/users/${user.id}/read-receipts`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ enabled: 'yes' }) });
+    expect(refused.status).toBe(400);
+    user.readReceiptsEnabled = true;
+  });
+
   it("when the person opens the chat in the emulator's Teams client, then it is read there too", async () => {
     const user = people(true)[16]!;
     const { chat, sent } = withChat(user, 1);
