@@ -106,11 +106,23 @@ export const envSchema = z
       .default('Hi, I am Herald. Your organisation uses me to send you announcements that matter, and sometimes a quick poll or survey.'),
   })
   .superRefine((env, context) => {
-    if ((env.HERALD_EMULATOR ?? (env.HERALD_TENANT_ID ? 'off' : 'embedded')) !== 'off') return;
+    if ((env.HERALD_EMULATOR ?? (env.HERALD_TENANT_ID ? 'off' : 'embedded')) !== 'off') {
+      if (!isLoopbackHost(env.HERALD_HOST)) context.addIssue({ code: 'custom', path: ['HERALD_HOST'], message: LOCAL_MODE_ON_NETWORK });
+      return;
+    }
     for (const key of ['HERALD_TENANT_ID', 'HERALD_CLIENT_ID', 'HERALD_CLIENT_SECRET', 'HERALD_BOT_ID', 'HERALD_BOT_PASSWORD', 'HERALD_APP_EXTERNAL_ID'] as const) {
       if (!env[key]) context.addIssue({ code: 'custom', path: [key], message: 'is required when Herald runs against a real tenant (HERALD_EMULATOR=off)' });
     }
   });
+
+const LOCAL_MODE_ON_NETWORK =
+  "is not a loopback address, and local mode (the emulator) serves a sign-in door that signs anyone in as anyone in the emulated tenant: bind 127.0.0.1, localhost or ::1, or run against a real tenant (HERALD_EMULATOR=off)";
+
+/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) || /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
 
 /** HERALD_METRICS, parsed: on the public port, on a port of its own, or not at all. */
 export type MetricsSetting = { serve: 'public' } | { serve: 'off' } | { serve: 'port'; port: number };

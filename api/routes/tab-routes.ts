@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
+import { isLoopbackHost } from '../../config/env';
 import type { TabConfig } from '../contract/admin';
 import { route } from '../http/async-route';
 import { sendError } from '../http/error-answer';
@@ -65,6 +66,7 @@ export function tabRoutes(options: TabRouteOptions): Router {
     const target = options.emulator.ssoTokenUrl;
     router.post(
       '/api/_emulator/sso-token',
+      loopbackOnly,
       express.json({ limit: '4kb' }),
       route(async (req, res) => {
         const answer = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ssoBody.parse(req.body)) });
@@ -88,6 +90,26 @@ export function tabRoutes(options: TabRouteOptions): Router {
     }),
   );
   return router;
+}
+
+/**
+ * The local sign-in door signs anyone in as anyone: it answers only a caller on this machine (the socket's peer,
+ * not a forwarded header) that named this machine in its Host header, so a web page elsewhere cannot reach it
+ * through DNS rebinding either.
+ */
+const loopbackOnly: RequestHandler = (req, res, next) => {
+  const host = hostnameOf(req.get('host') ?? '');
+  if (isLoopbackHost(req.socket.remoteAddress ?? '') && host !== undefined && isLoopbackHost(host)) return next();
+  sendError(res, 403, 'forbidden', 'The local sign-in door answers only on this machine, at localhost or 127.0.0.1.');
+};
+
+/** The host name of a Host header (`127.0.0.1:3978`, `[::1]:3978`, `localhost`). */
+function hostnameOf(header: string): string | undefined {
+  try {
+    return new URL(`http://${header}`).hostname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `http://127.0.0.1:4100` and `http://localhost:4100` name the same emulator. */
