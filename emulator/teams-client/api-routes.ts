@@ -7,7 +7,7 @@ import { readChat } from '../teams/read-receipts';
 import type { Conversation } from '../tenant/state';
 import { InvokeRequest, invokeCardAction } from './card-invoke';
 import type { LiveEvents } from './live-events';
-import { canSee, clientActivity, clientUser, heraldChat, teamsOf } from './views';
+import { canSee, clientActivity, clientUser, heraldChat, readReceiptSettings, teamsOf } from './views';
 
 const MessageRequest = z.object({
   userId: z.string().min(1),
@@ -55,13 +55,19 @@ export function apiRoutes(ctx: EmulatorContext, live: LiveEvents): Router {
   });
 
   // Settings > Privacy > Read receipts: the person's own switch (the tenant's policy may override it).
+  router.get('/users/:userId/read-receipts', (req, res) => {
+    const user = state.findUser(req.params.userId);
+    if (!user) return fail(res, 404, 'No such user');
+    res.json(readReceiptSettings(state, user));
+  });
+
   router.put('/users/:userId/read-receipts', (req, res) => {
     const user = state.findUser(req.params.userId);
     if (!user) return fail(res, 404, 'No such user');
     const enabled = (req.body as { enabled?: unknown } | undefined)?.enabled;
     if (typeof enabled !== 'boolean') return fail(res, 400, 'enabled must be true or false');
     user.readReceiptsEnabled = enabled;
-    res.json(clientUser(state, user));
+    res.json(readReceiptSettings(state, user));
   });
 
   router.get('/users/:userId/feed', (req, res) => {

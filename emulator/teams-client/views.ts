@@ -27,8 +27,6 @@ export function clientUser(state: TenantState, user: EmulatedUser): Record<strin
     jobTitle: user.jobTitle,
     teamsUserId: user.teamsUserId,
     heraldInstalled: state.findInstallation(user.id, state.directory.heraldAppId) !== undefined,
-    readReceiptsEnabled: user.readReceiptsEnabled,
-    readReceiptsPolicy: state.readReceiptsPolicy,
   };
 }
 
@@ -47,4 +45,9 @@ export function canSee(state: TenantState, userId: string, conversation: Convers
   if (conversation.type === 'personal') return conversation.userId === userId;
   const team = conversation.teamId ? state.teamsById.get(conversation.teamId) : undefined;
   return team?.members.some((member) => member.userId === userId) ?? false;
+}
+
+/** The person's read-receipt switch and the tenant's policy that may override it. */
+export function readReceiptSettings(state: TenantState, user: EmulatedUser): Record<string, unknown> {
+  return { readReceiptsEnabled: user.readReceiptsEnabled, readReceiptsPolicy: state.readReceiptsPolicy };
 }

@@ -23,6 +23,7 @@ export const api = {
   invoke: (conversationId, request) => call('POST', `conversations/${id(conversationId)}/invoke`, request),
   readChat: (userId) => call('POST', `users/${id(userId)}/chat/read`, {}),
   feed: (userId) => call('GET', `users/${id(userId)}/feed`),
+  readReceipts: (userId) => call('GET', `users/${id(userId)}/read-receipts`),
   setReadReceipts: (userId, enabled) => call('PUT', `users/${id(userId)}/read-receipts`, { enabled }),
 };
 

@@ -58,7 +58,7 @@ async function selectUser(user) {
   $('user-results').hidden = true;
   $('user-search').value = '';
   $('current-user').textContent = `Signed in as ${user.displayName}`;
-  showReadReceiptsSetting(user);
+  void showReadReceiptsSetting(user);
   view.events?.close();
   view.events = openEvents(user.id, {
     activity: ({ conversationId, activity }) => {
@@ -137,18 +137,19 @@ function markRead() {
 }
 
 // ---- Settings › Privacy › Read receipts ----
-function showReadReceiptsSetting(user) {
+async function showReadReceiptsSetting(user) {
+  const settings = await api.readReceipts(user.id);
   const box = $('read-receipts-setting');
-  box.checked = user.readReceiptsEnabled;
+  box.checked = settings.readReceiptsEnabled;
   // Under the tenant's Everyone or None policy the person cannot change it, as in Teams.
-  box.disabled = user.readReceiptsPolicy !== 'UserPreference';
-  box.title = box.disabled ? `Your organisation's policy turns read receipts ${user.readReceiptsPolicy === 'None' ? 'off' : 'on'} for everyone` : '';
+  box.disabled = settings.readReceiptsPolicy !== 'UserPreference';
+  box.title = box.disabled ? `Your organisation's policy turns read receipts ${settings.readReceiptsPolicy === 'None' ? 'off' : 'on'} for everyone` : '';
 }
 
 $('read-receipts-setting').addEventListener('change', async (event) => {
   try {
-    view.user = await api.setReadReceipts(view.user.id, event.target.checked);
-    toast(`Read receipts ${view.user.readReceiptsEnabled ? 'on' : 'off'}`);
+    const settings = await api.setReadReceipts(view.user.id, event.target.checked);
+    toast(`Read receipts ${settings.readReceiptsEnabled ? 'on' : 'off'}`);
   } catch (error) {
     event.target.checked = !event.target.checked;
     toast(error.message, true);
