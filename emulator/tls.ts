@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
@@ -86,8 +86,8 @@ async function createCa(stateDir: string): Promise<Pair> {
   cert.sign(privateKey, forge.md.sha256.create());
   const pair = { cert: forge.pki.certificateToPem(cert), key: forge.pki.privateKeyToPem(privateKey) };
   // Owner-only key: whoever holds it can mint certificates this machine's test clients trust.
-  await writeFile(path.join(stateDir, CA_KEY_FILE), pair.key, { mode: 0o600 });
-  await writeFile(path.join(stateDir, CA_CERT_FILE), pair.cert);
+  await writeAtomically(path.join(stateDir, CA_KEY_FILE), pair.key, 0o600);
+  await writeAtomically(path.join(stateDir, CA_CERT_FILE), pair.cert);
   return pair;
 }
 
@@ -108,9 +108,16 @@ async function createServerCertificate(stateDir: string, ca: Pair, names: string
   ]);
   cert.sign(caKey, forge.md.sha256.create());
   const pair = { cert: forge.pki.certificateToPem(cert), key: forge.pki.privateKeyToPem(privateKey) };
-  await writeFile(path.join(stateDir, SERVER_KEY_FILE), pair.key, { mode: 0o600 });
-  await writeFile(path.join(stateDir, SERVER_CERT_FILE), pair.cert);
+  await writeAtomically(path.join(stateDir, SERVER_KEY_FILE), pair.key, 0o600);
+  await writeAtomically(path.join(stateDir, SERVER_CERT_FILE), pair.cert);
   return pair;
+}
+
+/** Another emulator starting on the same state directory never reads a half-written file. */
+async function writeAtomically(file: string, content: string, mode = 0o644): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, content, { mode });
+  await rename(temporary, file);
 }
 
 /** RSA keys from Node's crypto (native, milliseconds), handed to forge, whose own generator is pure JavaScript. */
