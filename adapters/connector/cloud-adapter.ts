@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationError, MsalServiceClientCredentialsFactory, type AuthenticateRequestResult } from 'botframework-connector';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { createConfidentialClient } from '../auth/token-provider';
 
 export interface BotCredentials {
@@ -50,7 +51,7 @@ export function createCloudAdapter(credentials: BotCredentials): CloudAdapter {
     configuration,
     new MsalServiceClientCredentialsFactory(credentials.appId, msal),
   );
-  return new ChannelCheckedAdapter(authentication);
+  return new ChannelCheckedAdapter(authentication, credentials);
 }
 
 /**
@@ -59,6 +60,40 @@ export function createCloudAdapter(credentials: BotCredentials): CloudAdapter {
  * or unknown token; failures of the bot's own logic keep their 500.
  */
 class ChannelCheckedAdapter extends CloudAdapter {
+  private channelKeys?: Promise<ReturnType<typeof createRemoteJWKSet>>;
+
+  constructor(
+    authentication: ConfigurationBotFrameworkAuthentication,
+    private readonly credentials: BotCredentials,
+  ) {
+    super(authentication);
+  }
+
+  /**
+   * Authenticates a call's Authorization header before its body is read: an RS256 token signed with one of the
+   * channel's keys (from its OpenID metadata, cached), issued by the Bot Framework, for this bot, not expired.
+   * It throws botbuilder's AuthenticationError. `process` then runs botbuilder's full validation on the activity
+   * (endorsements, the activity's serviceUrl against the token's), so this check only has to be sound, and it
+   * keeps forged calls away from botbuilder, which prints each failure with its stack trace.
+   */
+  async authenticateCaller(authorization: string): Promise<void> {
+    const token = /^Bearer (\S+)$/.exec(authorization)?.[1];
+    if (!token) throw new AuthenticationError('Unauthorized: the Authorization header is not a bearer token', 401);
+    try {
+      await jwtVerify(token, await this.keys(), { algorithms: ['RS256'], issuer: CHANNEL_ISSUER, audience: this.credentials.appId, clockTolerance: 300 });
+    } catch (error) {
+      throw new AuthenticationError(`Unauthorized: ${(error as Error).message}`, 401);
+    }
+  }
+
+  private keys(): Promise<ReturnType<typeof createRemoteJWKSet>> {
+    this.channelKeys ??= channelKeySet(this.credentials.channelOpenIdMetadataUrl).catch((error: unknown) => {
+      this.channelKeys = undefined;
+      throw error;
+    });
+    return this.channelKeys;
+  }
+
   protected override async processActivity(
     authorization: string | AuthenticateRequestResult,
     activity: Activity,
@@ -74,4 +109,16 @@ class ChannelCheckedAdapter extends CloudAdapter {
     }
     return super.processActivity(authenticated, activity, logic);
   }
+}
+
+/** The issuer of the Bot Framework channel's tokens (botbuilder's ToBotFromChannelTokenIssuer). */
+const CHANNEL_ISSUER = 'https://api.botframework.com';
+
+/** The channel's signing keys, from the `jwks_uri` of its OpenID metadata. */
+async function channelKeySet(metadataUrl: string): Promise<ReturnType<typeof createRemoteJWKSet>> {
+  const response = await fetch(metadataUrl, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`the channel's OpenID metadata answered ${response.status}`);
+  const metadata = (await response.json()) as { jwks_uri?: unknown };
+  if (typeof metadata.jwks_uri !== 'string') throw new Error("the channel's OpenID metadata names no jwks_uri");
+  return createRemoteJWKSet(new URL(metadata.jwks_uri), { cooldownDuration: 30_000, cacheMaxAge: 24 * 3600_000 });
 }
