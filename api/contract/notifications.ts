@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { cardContentSchema } from '../../core/cards/card-content';
 import { audienceSchema } from './audience';
 
+/** Failure reasons a resend would meet again: the tab says how many a resend can still reach. */
+export { RESEND_NEVER_HELPS } from '../../core/notifications/notification-actions';
+
 /** `recalled`: every delivered card was deleted from the recipients' chats; nothing more can be done but delete. */
 export const notificationStatusSchema = z.enum(['draft', 'scheduled', 'resolving', 'sending', 'completed', 'cancelled', 'failed', 'recalled']);
 /** Where a notification was written: the admin tab, the command line, a team's compose box, a survey, the API. */

@@ -2,8 +2,6 @@ import { startTestHerald, finished, type TestHerald } from '../../support/herald
 import { reachableMembers } from '../../support/deliveries';
 import type { CardContentInput } from '../../../core/cards/card-content';
 import { cardContentSchema } from '../../../core/cards/card-content';
-import { buildCard } from '../../../core/cards/card-template';
-import { newId } from '../../../core/shared/ids';
 import type { EmulatedUser } from '../../../emulator/tenant/model';
 
 export type { TestHerald };
