@@ -16,6 +16,7 @@ export async function answerCardInvoke(deps: CardActionDeps, context: TurnContex
     verb: invoke.action.verb ?? '',
     data: isRecord(invoke.action.data) ? invoke.action.data : {},
     activityId: context.activity.replyToId,
+    conversation: conversationOf(context),
   });
   return toInvokeResponse(answer);
 }
@@ -30,13 +31,19 @@ export async function answerCardSubmit(deps: CardActionDeps, context: TurnContex
   const who = personOf(context);
   if (!who) return false;
   const verb = typeof value.verb === 'string' ? value.verb : value.choices !== undefined ? CARD_VERBS.vote : CARD_VERBS.acknowledge;
-  const answer = await handleCardAction(deps, { ...who, verb, data: value, activityId: context.activity.replyToId });
+  const answer = await handleCardAction(deps, { ...who, verb, data: value, activityId: context.activity.replyToId, conversation: conversationOf(context) });
   if (answer.kind === 'card' && context.activity.replyToId) {
     await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: answer.card }] });
   } else if (answer.kind !== 'card') {
     await context.sendActivity({ type: 'message', text: answer.kind === 'message' ? answer.text : answer.message });
   }
   return true;
+}
+
+/** The conversation an action came from, as Teams names it (`personal`, `groupChat`, `channel`). */
+function conversationOf(context: TurnContext): { id: string; type?: string } {
+  const conversation = context.activity.conversation;
+  return { id: conversation?.id ?? '', type: conversation?.conversationType };
 }
 
 function toInvokeResponse(answer: CardActionAnswer): AdaptiveCardInvokeResponse {
@@ -48,7 +55,6 @@ function toInvokeResponse(answer: CardActionAnswer): AdaptiveCardInvokeResponse 
 function error(statusCode: number, message: string): AdaptiveCardInvokeResponse {
   return { statusCode, type: 'application/vnd.microsoft.error', value: { code: statusCode === 404 ? 'NotFound' : 'BadRequest', message } };
 }
-
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

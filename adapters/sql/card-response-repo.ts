@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { RecipientState } from '../../core/recipients/recipient';
 import type { CardResponseStore, UserResponse } from '../../core/responses/response-store';
 import type { ResponseTables } from './response-tables';
 import { num } from './row-mappers';
@@ -95,9 +96,14 @@ export class CardResponseRepo implements CardResponseStore {
     return row?.notification_id;
   }
 
-  async isRecipient(notificationId: string, userId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('recipients').select('id').where('notification_id', '=', notificationId).where('user_id', '=', userId).executeTakeFirst();
-    return row !== undefined;
+  async recipientOf(notificationId: string, userId: string): Promise<{ state: RecipientState; conversationId: string | null } | undefined> {
+    const row = await this.db
+      .selectFrom('recipients')
+      .select(['state', 'conversation_id'])
+      .where('notification_id', '=', notificationId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row ? { state: row.state as RecipientState, conversationId: row.conversation_id } : undefined;
   }
 
   private row(notificationId: string, userId: string) {

@@ -14,6 +14,8 @@ export interface CardActionRequest {
   data: Record<string, unknown>;
   /** The message whose card was used (`replyToId`). */
   activityId?: string;
+  /** The conversation the action came from: answers count only from the person's own 1:1 chat with Herald. */
+  conversation: { id: string; type?: string };
 }
 
 export type CardActionAnswer =
@@ -29,17 +31,22 @@ export interface CardActionDeps {
 }
 
 const KNOWN_VERBS = new Set<string>(Object.values(CARD_VERBS));
+const NOT_SENT_TO_YOU = 'This card was not sent to you, so Herald cannot record an answer for you.';
+const ONLY_IN_YOUR_CHAT = 'Herald records your answer only from the card it sent you, in your own chat with Herald. Please answer there.';
 
 /**
  * Records an acknowledgement or a poll answer and returns the card as this person should now see it. Only a
- * recipient of the notification may act on it, and the answer shows only their own state and aggregate results.
+ * person the notification was delivered to (their recipient row is `sent`) may act on it, only from the 1:1 chat
+ * Herald delivered it to (a copy forwarded to a group chat, or a card replayed elsewhere, is politely refused),
+ * and the answer shows only their own state and aggregate results.
  */
 export async function handleCardAction(deps: CardActionDeps, request: CardActionRequest): Promise<CardActionAnswer> {
   if (!KNOWN_VERBS.has(request.verb)) return { kind: 'error', status: 400, message: `Herald does not know the action "${request.verb}".` };
+  if (request.conversation.type !== 'personal') return { kind: 'message', text: ONLY_IN_YOUR_CHAT };
   const notificationId = await notificationOf(deps, request);
-  if (!notificationId || !(await deps.responses.cards.isRecipient(notificationId, request.userId))) {
-    return { kind: 'message', text: 'This card was not sent to you, so Herald cannot record an answer for you.' };
-  }
+  const recipient = notificationId ? await deps.responses.cards.recipientOf(notificationId, request.userId) : undefined;
+  if (!notificationId || recipient?.state !== 'sent') return { kind: 'message', text: NOT_SENT_TO_YOU };
+  if (!sameChat(recipient.conversationId, request.conversation.id, request.userId)) return { kind: 'message', text: ONLY_IN_YOUR_CHAT };
   const notification = await deps.store.notifications.get(notificationId);
   if (!notification) return { kind: 'error', status: 404, message: 'This announcement no longer exists.' };
   const content = await deps.responses.contents.contentOf(notificationId);
@@ -64,6 +71,19 @@ export async function handleCardAction(deps: CardActionDeps, request: CardAction
   const results = poll?.showResults && response?.choices ? await deps.responses.cards.pollResults(notificationId, poll.options.length) : undefined;
   const card = cardForUser({ notificationId, content, rawCard: notification.card as Record<string, unknown>, response, results });
   return { kind: 'card', card, notificationId };
+}
+
+/**
+ * Whether the personal conversation an action came from is the chat Herald delivered to. Teams names a person's
+ * 1:1 chat with a bot two ways: the Bot Framework id (`a:…`, in the bot's activities and its install events) and
+ * Graph's chat id (`19:{user id}_{bot app id}@unq.gbl.spaces`, what Herald has when it found the chat through
+ * Graph). A personal conversation of this user with Herald is that chat, whichever name the row holds.
+ */
+function sameChat(delivered: string | null, actedIn: string, userId: string): boolean {
+  if (!delivered || !actedIn) return false;
+  if (delivered === actedIn) return true;
+  const graphChat = delivered.toLowerCase();
+  return graphChat.startsWith(`19:${userId.toLowerCase()}_`) && graphChat.endsWith('@unq.gbl.spaces');
 }
 
 /** The card's own notification id when it carries one; otherwise the message it was sent in tells. */

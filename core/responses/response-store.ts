@@ -1,4 +1,5 @@
 import type { CardContent } from '../cards/card-content';
+import type { RecipientState } from '../recipients/recipient';
 import type { Survey } from './survey';
 
 /** One person's answer to a card: when they acknowledged it and which poll options they chose. */
@@ -24,8 +25,11 @@ export interface CardResponseStore {
   acknowledgedCount(notificationId: string): Promise<number>;
   /** The notification one of a user's messages carried (the card's `replyToId`), when Herald sent it. */
   notificationOfActivity(tenantId: string, userId: string, activityId: string): Promise<string | undefined>;
-  /** Whether the user is among the notification's recipients (only they may answer it). */
-  isRecipient(notificationId: string, userId: string): Promise<boolean>;
+  /**
+   * The user's recipient row of the notification, if any: its state and the conversation Herald delivered to
+   * (only a person the card was sent to may answer it, and only from that chat).
+   */
+  recipientOf(notificationId: string, userId: string): Promise<{ state: RecipientState; conversationId: string | null } | undefined>;
 }
 
 /** What the author wrote, read from the notification so the bot can rebuild its card per person. */
