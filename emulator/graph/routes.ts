@@ -4,6 +4,7 @@ import { BATCH_ROUTES } from './batch';
 import { CHAT_ROUTES } from './chats';
 import { GROUP_MEMBER_ROUTES } from './group-members';
 import { GROUP_ROUTES } from './groups';
+import { MANAGER_ROUTES } from './managers';
 import { TEAM_INSTALLED_APP_ROUTES } from './team-installed-apps';
 import { TEAM_ROUTES } from './teams';
 import { USER_INSTALLED_APP_ROUTES } from './user-installed-apps';
@@ -14,6 +15,7 @@ import type { GraphRoute } from './types';
 export const GRAPH_ROUTES: readonly GraphRoute[] = [
   ...BATCH_ROUTES,
   ...USER_ROUTES,
+  ...MANAGER_ROUTES,
   ...USER_INSTALLED_APP_ROUTES,
   ...ACTIVITY_NOTIFICATION_ROUTES,
   ...CHAT_ROUTES,
