@@ -99,6 +99,8 @@ export default tseslint.config(
       // Herald defers heavy modules on purpose with `require()` typed by `typeof import(…)` (the API's code in the
       // command line, BullMQ without Redis, the survey dialog): `import()` would make those paths asynchronous.
       '@typescript-eslint/no-require-imports': 'off',
+      // A closure may read a variable that is assigned once, later (the emulator publishes its info when ready).
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {
