@@ -1,18 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HERALD_NODE_ARGS } from '../../../config/node-flags';
+import { ROOT, runHerald } from './support/run-herald';
 import { deliveriesByUser, reachableMembers } from '../../support/deliveries';
 import { startApiHerald, type ApiHerald } from '../../api/support/api-herald';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /**
  * The README's flow: `npm start` serving the tab, and `npm run herald -- send` in another terminal on the same
  * database and emulator. What the command line sends is in the tab's list, its report and the audit log, under
  * the operator's name and with its origin; and the operator has exactly their Herald role's authority.
  */
+// Each step starts a Node process that compiles Herald's TypeScript: on a loaded machine that alone takes seconds.
+jest.setTimeout(120_000);
+
 describe('the command line beside a running server', () => {
   let t: ApiHerald;
   const work = mkdtempSync(path.join(tmpdir(), 'herald-beside-'));
@@ -22,20 +22,7 @@ describe('the command line beside a running server', () => {
   });
   afterAll(() => t.close());
 
-  const herald = (...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [...HERALD_NODE_ARGS, path.join(ROOT, 'cli', 'main.ts'), ...args], {
-        cwd: ROOT,
-        env: { ...process.env, HERALD_EMULATOR: 'attach', HERALD_EMULATOR_PORT: new URL(t.emulator.info.origin).port, HERALD_DATABASE_URL: databaseUrl, HERALD_LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.once('error', reject);
-      child.once('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+  const herald = (...args: string[]) => runHerald({ HERALD_EMULATOR: 'attach', HERALD_EMULATOR_PORT: new URL(t.emulator.info.origin).port, HERALD_DATABASE_URL: databaseUrl }, args);
 
   it('when an administrator sends from the command line, then the tab lists it with its owner and origin, its report answers, and the audit log names them', async () => {
     const people = reachableMembers(t.emulator).slice(20, 23);

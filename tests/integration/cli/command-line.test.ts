@@ -1,18 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HERALD_NODE_ARGS } from '../../../config/node-flags';
+import { ROOT, runHerald } from './support/run-herald';
 import type { RunningEmulator } from '../../../emulator/server';
 import { deliveriesByUser } from '../../support/deliveries';
 import { startTestEmulator } from '../../support/emulator';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /**
  * `npm run herald -- …` as the README shows it: the command line in its own process (as package.json starts it),
  * attached to a running emulator, on its own SQLite file.
  */
+// Each step starts a Node process that compiles Herald's TypeScript: on a loaded machine that alone takes seconds.
+jest.setTimeout(120_000);
+
 describe('the command line against the emulator', () => {
   let emulator: RunningEmulator;
   const work = mkdtempSync(path.join(tmpdir(), 'herald-cli-'));
@@ -21,26 +21,7 @@ describe('the command line against the emulator', () => {
   });
   afterAll(() => emulator.close());
 
-  const herald = (...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [...HERALD_NODE_ARGS, path.join(ROOT, 'cli', 'main.ts'), ...args], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          HERALD_EMULATOR: 'attach',
-          HERALD_EMULATOR_PORT: new URL(emulator.info.origin).port,
-          HERALD_DATABASE_URL: `sqlite:${path.join(work, 'herald.db')}`,
-          HERALD_LOG_LEVEL: 'warn',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.once('error', reject);
-      child.once('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+  const herald = (...args: string[]) => runHerald({ HERALD_EMULATOR: 'attach', HERALD_EMULATOR_PORT: new URL(emulator.info.origin).port, HERALD_DATABASE_URL: `sqlite:${path.join(work, 'herald.db')}` }, args);
 
   it('when a broadcast is sent to a team and a CSV with a bad row, minus one person, then each gets one card and status and export report it', async () => {
     const state = emulator.context.state;
