@@ -6,6 +6,8 @@ import type { Administration } from '../core/roles/administration';
 import type { DirectoryPort } from '../core/ports/directory';
 import { responseEvents } from '../core/responses/response-events';
 import type { Store } from '../core/store/store';
+import { ReachPrivacy } from '../core/reach/reach-privacy';
+import { Authority } from '../core/authority/authority';
 import { createSsoVerifier } from '../api/auth/sso-verifier';
 import { createAdminApi, type AdminApi } from '../api/http/admin-api';
 import type { RunningWebServer } from '../api/http/web-server';
@@ -58,6 +60,7 @@ export async function composeAdminApi(deps: ComposeAdminDeps): Promise<AdminPart
       administration: deps.administration,
       directory: deps.directory,
       responses: deps.store.responses.cards,
+      reach: new ReachPrivacy({ policy: { aggregateOnly: env.HERALD_REACH_AGGREGATE_ONLY === 'true' }, roles: new Authority(deps.store.roles), audit: deps.store.audit }),
       tenantId: settings.tenantId,
       log: deps.log,
       now: () => Date.now(),

@@ -30,6 +30,7 @@ import { NotificationService } from '../core/notifications/notification-service'
 import { Administration } from '../core/roles/administration';
 import { systemClock } from '../core/shared/clock';
 import { firstPerson, operatorActor } from './operator';
+import { ReachRetention } from '../core/reach/reach-retention';
 
 export interface ComposeOptions {
   env: Env;
@@ -134,6 +135,8 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
   }
   await engine.start();
   await botParts.start();
+  const reachRetention = new ReachRetention({ reach: store.reach, clock: systemClock, log, retentionDays: env.HERALD_REACH_RETENTION_DAYS });
+  reachRetention.start();
   scale.start(store);
 
   return {
@@ -151,6 +154,7 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
     operator: (as) => operatorActor({ directory, tenantId: settings.tenantId }, as ?? env.HERALD_OPERATOR ?? localPerson),
     admin,
     close: async () => {
+      reachRetention.stop();
       botParts.stop();
       admin?.close();
       await engine.stop();

@@ -15,6 +15,7 @@ import type { ChatTurns } from './survey/chat-turns';
 import { POLITE_TEXT } from './replies';
 import { sendWelcome } from './welcome-turn';
 import type { CardActionDeps } from '../core/responses/card-action';
+import { RecordReceipt } from '../core/reach/record-receipt';
 
 /**
  * Herald's bot. Install notifications feed the engine's conversation cache (Teams' `conversationUpdate` or
@@ -27,6 +28,8 @@ export class HeraldBot extends TeamsActivityHandler {
   /** Built on the first chat message: botbuilder-dialogs is not loaded by processes that only deliver. */
   private chat: ChatTurns | undefined;
   private readonly announce: AnnounceCommand | undefined;
+  /** Teams read receipts → who has seen which card (issue 14). */
+  private readonly receipts: RecordReceipt | undefined;
 
   constructor(private readonly events: ConversationEvents, private readonly log: Logger, private readonly features?: BotFeatures) {
     super();
@@ -35,7 +38,20 @@ export class HeraldBot extends TeamsActivityHandler {
       this.cards = { store, responses: store.responses, events: responseEvents, clock };
       const { storage, owners, notifications, directory, audit } = features;
       this.announce = new AnnounceCommand({ storage, owners, notifications, directory, audit, clock, log, announcements: store.responses.announcements });
+      this.receipts = new RecordReceipt({ store, events: responseEvents, clock, log });
     }
+    // Reached only after botbuilder validated the channel's JWT: a forged receipt is refused with 401 before this.
+    this.onTeamsReadReceiptEvent(async (info, context, next) => {
+      const { activity } = context;
+      await this.receipts?.record({
+        tenantId: tenantOf(context),
+        userId: activity.from?.aadObjectId,
+        conversationId: activity.conversation?.id,
+        conversationType: activity.conversation?.conversationType,
+        lastReadMessageId: info.lastReadMessageId,
+      });
+      await next();
+    });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.record(context);
       await next();

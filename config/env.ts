@@ -94,6 +94,14 @@ export const envSchema = z
      * the audience its tokens must carry. Defaults to `api://{host of HERALD_PUBLIC_URL}/{client id}`.
      */
     HERALD_TAB_RESOURCE: z.string().startsWith('api://').optional(),
+    /**
+     * Reach (issue 14). `true`: senders see who has seen and acknowledged a notification only as counts, none under
+     * 5 people ("fewer than 5"), with no per-person columns or export fields; administrators keep them, and each
+     * time one reads them the audit log says so.
+     */
+    HERALD_REACH_AGGREGATE_ONLY: z.enum(['true', 'false']).default('false'),
+    /** Days Herald keeps per-person reach (when each person first saw each card, when their chat last sent a receipt). */
+    HERALD_REACH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 
     /** The bot's welcome on install: `on`, `off`, or `not-bulk` (not when Herald installs itself to deliver a broadcast). */
     HERALD_WELCOME: z.enum(['on', 'off', 'not-bulk']).default('not-bulk'),

@@ -53,6 +53,7 @@ export function toRecipient(row: Selectable<RecipientTable>): Recipient {
     createdAt: num(row.created_at),
     updatedAt: num(row.updated_at),
     sentAt: numOrNull(row.sent_at),
+    seenAt: numOrNull(row.seen_at ?? null),
   };
 }
 

@@ -60,6 +60,8 @@ export interface RecipientTable {
   created_at: number;
   updated_at: number;
   sent_at: number | null;
+  /** The first time this person's read receipt covered the card (migration 0006); null: not seen, or not known. */
+  seen_at: number | null;
 }
 
 export interface ConversationTable {
@@ -69,6 +71,8 @@ export interface ConversationTable {
   service_url: string;
   source: string;
   updated_at: number;
+  /** When Herald last got a read receipt from this chat (migration 0006); null: never, so reading is not known. */
+  last_receipt_at: number | null;
 }
 
 export interface LeaseTable {

@@ -9,6 +9,7 @@ import { AuditRepo, RoleRepo } from './admin-repo';
 import { AdminReportQueries } from './admin-report-queries';
 import type { AdminTables } from './admin-tables';
 import { ImageRepo } from './image-repo';
+import { ReachRepo } from './reach-repo';
 import type { Database, SqlDialectName } from './schema';
 
 /** The Store over Kysely: one data layer for SQLite and PostgreSQL. */
@@ -22,6 +23,7 @@ export class SqlStore implements Store {
   readonly audit: AuditRepo;
   readonly images: ImageRepo;
   readonly reports: AdminReportQueries;
+  readonly reach: ReachRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -38,6 +40,7 @@ export class SqlStore implements Store {
     this.audit = new AuditRepo(admin, now);
     this.images = new ImageRepo(admin);
     this.reports = new AdminReportQueries(admin);
+    this.reach = new ReachRepo(db, dialect);
   }
 
   async ping(): Promise<void> {

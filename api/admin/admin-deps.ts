@@ -5,6 +5,7 @@ import type { NotificationService } from '../../core/notifications/notification-
 import type { DirectoryPort } from '../../core/ports/directory';
 import type { Administration } from '../../core/roles/administration';
 import type { Store } from '../../core/store/store';
+import type { ReachPrivacy } from '../../core/reach/reach-privacy';
 
 /** What the admin API works with; the composition root provides each. The routes call use cases, never tables. */
 export interface AdminDeps {
@@ -17,6 +18,8 @@ export interface AdminDeps {
   directory: DirectoryPort;
   /** People's acknowledgements and poll answers (the bot's store); nobody has answered when absent. */
   responses: ResponseReader;
+  /** Who sees reach per person and which counts are shown (HERALD_REACH_AGGREGATE_ONLY); all of it when absent. */
+  reach?: ReachPrivacy;
   /** The tenant Herald sends in (the home tenant). */
   tenantId: string;
   log: Logger;

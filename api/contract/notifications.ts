@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cardContentSchema } from '../../core/cards/card-content';
 import { audienceSchema } from './audience';
+import { reachFunnelSchema } from './reach';
 
 /** Failure reasons a resend would meet again: the tab says how many a resend can still reach. */
 export { RESEND_NEVER_HELPS } from '../../core/notifications/notification-actions';
@@ -71,6 +72,20 @@ export const recipientRowSchema = z.object({
   updatedAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   choices: z.array(z.number().int()).nullable(),
+  /** The first time a read receipt covered this person's card; null: not seen, or not known (see the funnel). */
+  seenAt: z.string().nullable().optional(),
+  /** The poll options this person chose, as text (`choices` are their indexes). */
+  answer: z.string().nullable().optional(),
+});
+
+/**
+ * `GET /api/notifications/:id/recipients`. `perPersonReach` is false when the tenant shows reach in aggregate only
+ * and the caller is not an administrator: `seenAt`, `acknowledgedAt`, `choices` and `answer` are then null.
+ */
+export const recipientPageSchema = z.object({
+  value: z.array(recipientRowSchema),
+  next: z.string().nullable(),
+  perPersonReach: z.boolean().optional(),
 });
 
 /** `GET /api/notifications/:id/report` and each `progress` server-sent event. */
@@ -89,6 +104,8 @@ export const reportSchema = z.object({
   scheduledAt: z.string().nullable().optional(),
   /** What the caller may do now; sent with every progress event so buttons follow the work live. */
   actions: z.array(notificationActionSchema).optional(),
+  /** Delivered → seen → acknowledged/answered, and how many are not known (issue 14); absent before sending. */
+  reach: reachFunnelSchema.optional(),
 });
 
 export type NotificationStatus = z.infer<typeof notificationStatusSchema>;
@@ -100,4 +117,5 @@ export type SendInput = z.infer<typeof sendInputSchema>;
 export type NotificationSummary = z.infer<typeof notificationSummarySchema>;
 export type NotificationView = z.infer<typeof notificationSchema>;
 export type RecipientRow = z.infer<typeof recipientRowSchema>;
+export type RecipientPage = z.infer<typeof recipientPageSchema>;
 export type Report = z.infer<typeof reportSchema>;

@@ -3,7 +3,10 @@ import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import { describeFailure } from '../../core/delivery/failure-reasons';
 import type { Recipient } from '../../core/recipients/recipient';
-import { recipientsCsv } from '../../core/reports/recipients-csv';
+import { answerText, recipientsCsv } from '../../core/reports/recipients-csv';
+import { HeraldError } from '../../core/errors/herald-error';
+import { openReach } from '../../core/reach/reach-privacy';
+import { reachFilterSchema } from '../contract/reach';
 import type { UserResponse } from '../../core/responses/response-store';
 import type { AdminDeps } from '../admin/admin-deps';
 import type { NotificationService } from '../../core/notifications/notification-service';
@@ -20,11 +23,13 @@ const recipientsQuery = z.object({
   reason: z.string().min(1).max(100).optional(),
   after: z.string().regex(/^\d+$/, 'must be the `next` value of the previous page').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
+  reach: reachFilterSchema.optional(),
 });
 
 /** The report, the per-recipient pages and the CSV export. */
 export function reportRoutes(deps: AdminDeps, reports: ReportBuilder): Router {
   const router = express.Router();
+  const privacy = deps.reach ?? openReach(deps.store.audit);
   router.get(
     '/api/notifications/:id/report',
     route(async (req, res) => {
@@ -37,23 +42,41 @@ export function reportRoutes(deps: AdminDeps, reports: ReportBuilder): Router {
     route(async (req, res) => {
       const id = req.params.id!;
       const query = recipientsQuery.parse(req.query);
-      await deps.notifications.get(actorOf(res), id);
-      const page = await deps.store.reports.recipients(id, { state: query.state, reason: query.reason, afterId: Number(query.after ?? 0), limit: query.limit });
-      const answers = await deps.responses.responsesOf(id, page.map((recipient) => recipient.userId));
-      res.json({ value: page.map((recipient) => rowOf(recipient, answers.get(recipient.userId))), next: page.length === query.limit ? String(page[page.length - 1]!.id) : null });
+      const { notification } = await deps.notifications.get(actorOf(res), id);
+      // Audited once per reading (its first page), not once per page of 200.
+      const perPerson = await privacy.mayReadPerPerson(actorOf(res), id, 'recipients', query.after === undefined);
+      if (query.reach && !perPerson) {
+        throw new HeraldError('forbidden', 'Reach is shown in aggregate only in this organisation: only a Herald administrator can list who has not seen or acknowledged a notification.');
+      }
+      const page = await deps.store.reports.recipients(id, { state: query.state, reason: query.reason, reach: query.reach, afterId: Number(query.after ?? 0), limit: query.limit });
+      const answers = perPerson ? await deps.responses.responsesOf(id, page.map((recipient) => recipient.userId)) : new Map<string, UserResponse>();
+      const options = notification.content?.poll?.options;
+      res.json({
+        value: page.map((recipient) => rowOf(recipient, answers.get(recipient.userId), options, perPerson)),
+        next: page.length === query.limit ? String(page[page.length - 1]!.id) : null,
+        perPersonReach: perPerson,
+      });
     }),
   );
   router.get(
     '/api/notifications/:id/export.csv',
     route(async (req, res) => {
       const id = req.params.id!;
-      await deps.notifications.get(actorOf(res), id);
+      const { notification } = await deps.notifications.get(actorOf(res), id);
+      const reach = await privacy.mayReadPerPerson(actorOf(res), id, 'export');
       res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="herald-${id}.csv"`, 'Cache-Control': 'no-store' });
       // Written page by page, waiting for the socket to drain, so memory stays flat for any audience size.
-      for await (const chunk of recipientsCsv(deps.store, id)) {
+      for await (const chunk of recipientsCsv(deps.store, id, { reach, pollOptions: notification.content?.poll?.options })) {
         if (!res.write(chunk)) await once(res, 'drain');
       }
       res.end();
+    }),
+  );
+  router.get(
+    '/api/notifications/:id/reach-timeline',
+    route(async (req, res) => {
+      await deps.notifications.get(actorOf(res), req.params.id!);
+      res.json(await reports.reachTimeline(req.params.id!));
     }),
   );
   return router;
@@ -85,7 +108,7 @@ export function eventsRoute(notifications: NotificationService, hub: ReportHub, 
   return router;
 }
 
-function rowOf(recipient: Recipient, answer: UserResponse | undefined): RecipientRow {
+function rowOf(recipient: Recipient, answer: UserResponse | undefined, options: readonly string[] | undefined, perPerson: boolean): RecipientRow {
   return {
     userId: recipient.userId,
     upn: recipient.upn,
@@ -97,5 +120,7 @@ function rowOf(recipient: Recipient, answer: UserResponse | undefined): Recipien
     updatedAt: new Date(recipient.updatedAt).toISOString(),
     acknowledgedAt: answer?.acknowledgedAt ? new Date(answer.acknowledgedAt).toISOString() : null,
     choices: answer?.choices ?? null,
+    seenAt: perPerson && recipient.seenAt ? new Date(recipient.seenAt).toISOString() : null,
+    answer: answerText(answer?.choices, options),
   };
 }

@@ -53,6 +53,8 @@ export interface ImageStore {
 export interface RecipientQuery {
   state?: RecipientState;
   reason?: string;
+  /** Sent recipients not yet seen (receipts known to be on: `seen_at` null, a receipt ever heard), or not acknowledged. */
+  reach?: 'not-seen' | 'not-acknowledged';
   afterId: number;
   limit: number;
 }

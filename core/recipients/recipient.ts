@@ -40,6 +40,8 @@ export interface Recipient {
   createdAt: number;
   updatedAt: number;
   sentAt: number | null;
+  /** The first time a Teams read receipt covered this card (issue 14); null or absent: not seen, or not known. */
+  seenAt?: number | null;
 }
 
 export type StateCounts = Record<RecipientState, number>;

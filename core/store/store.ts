@@ -3,6 +3,7 @@ import type { ConversationRecord, NewRecipient, Recipient, RecipientState, State
 import type { Outcome } from './outcomes';
 import type { ResponseStore } from '../responses/response-store';
 import type { AuditLog, ImageStore, ReportQueries, RoleStore } from '../admin/admin-store';
+import type { ReachStore } from '../reach/reach-store';
 
 /** Everything core keeps durably. adapters/sql implements it for SQLite and PostgreSQL. */
 export interface Store {
@@ -20,6 +21,8 @@ export interface Store {
   readonly images: ImageStore;
   /** The report's queries: failures by reason, recipient pages filtered by reason, deletion. */
   readonly reports: ReportQueries;
+  /** Who has seen each card, from Teams read receipts (issue 14). */
+  readonly reach: ReachStore;
   /** Resolves when the database answers a trivial query (readiness checks). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -5,6 +5,8 @@ import { adminMigration } from './0002-admin';
 import { responsesMigration } from './0003-responses';
 import { leanUserIndexMigration } from './0004-lean-user-index';
 import { oneNotificationMigration } from './0005-one-notification';
+import { reachMigration } from './0006-reach';
+import { followUpsMigration } from './0007-followups';
 
 /** Migrations live in code (no files to find at run time); names sort in the order they apply. */
 export function migrationsFor(dialect: SqlDialectName): Record<string, Migration> {
@@ -14,6 +16,8 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     '0003-responses': responsesMigration(dialect),
     '0004-lean-user-index': leanUserIndexMigration,
     '0005-one-notification': oneNotificationMigration(dialect),
+    '0006-reach': reachMigration(dialect),
+    '0007-followups': followUpsMigration(dialect),
   };
 }
 
