@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ceiling } from './scenarios/ceiling';
 import { overhead } from './scenarios/overhead';
 import { crash } from './scenarios/crash';
+import { printReceipts, receipts } from './scenarios/receipts';
 import { printCeiling, printCrash, printOverhead } from './report';
 import { fixedLoopMs } from './support/machine-speed';
 
@@ -18,10 +19,13 @@ async function main(): Promise<void> {
       'overhead-users': { type: 'string', default: '100000' },
       /** Comma-separated worker counts (`--workers 1,4`): each run uses N `npm run worker` processes on PostgreSQL + Redis. */
       workers: { type: 'string' },
+      /** Read receipts posted to the bot by the `receipts` scenario, and how many at once. */
+      receipts: { type: 'string', default: '50000' },
+      'receipts-in-flight': { type: 'string', default: '64' },
     },
     strict: true,
   });
-  const scenarios = values.scenario === 'all' ? ['ceiling', 'overhead', 'crash'] : values.scenario!.split(',');
+  const scenarios = values.scenario === 'all' ? ['ceiling', 'overhead', 'crash', 'receipts'] : values.scenario!.split(',');
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   process.stdout.write(`# Herald benchmarks — ${new Date().toISOString()} — ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n\n`);
   for (const scenario of scenarios) {
@@ -34,8 +38,9 @@ async function main(): Promise<void> {
         if (scenario === 'ceiling') printCeiling(await ceiling({ users: Number(values.users ?? 10_000), workers }));
         else printOverhead(await overhead({ users: Number(values['overhead-users']), workers }));
       }
-    } else if (scenario === 'crash') printCrash(await crash({ users: Number(values.users ?? 5_400), killAfterSeconds: [25, 25] }));
-    else throw new Error(`unknown scenario "${scenario}" (ceiling, overhead, crash or all)`);
+    } else if (scenario === 'receipts') printReceipts(await receipts({ receipts: Number(values.receipts), concurrency: Number(values['receipts-in-flight']) }));
+    else if (scenario === 'crash') printCrash(await crash({ users: Number(values.users ?? 5_400), killAfterSeconds: [25, 25] }));
+    else throw new Error(`unknown scenario "${scenario}" (ceiling, overhead, crash, receipts or all)`);
     process.stdout.write(
       `_(${scenario}: ${Math.round((Date.now() - started) / 1000)} s in all; machine speed: a fixed CPU loop took ${speedBefore} ms before and ` +
         `${fixedLoopMs()} ms after — lower is faster, and on a shared VM it varies up to 2x between hours)_\n\n`,

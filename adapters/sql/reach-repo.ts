@@ -19,39 +19,51 @@ export class ReachRepo implements ReachStore {
   ) {}
 
   async recordReceipt(receipt: ReadReceipt): Promise<ReceiptOutcome> {
-    if (!DIGITS.test(receipt.lastReadMessageId)) return { knownChat: await this.knows(receipt), notificationIds: [], marked: 0 };
-    const last = receipt.lastReadMessageId;
-    const digitsOnly = this.dialect === 'postgres' ? sql<boolean>`activity_id ~ '^[0-9]+$'` : sql<boolean>`activity_id not glob '*[^0-9]*' and activity_id <> ''`;
-    const coveredBy = sql<boolean>`(length(activity_id) < ${last.length} or (length(activity_id) = ${last.length} and activity_id <= ${last}))`;
+    return (await this.recordReceipts([receipt]))[0]!;
+  }
+
+  async recordReceipts(receipts: ReadReceipt[]): Promise<ReceiptOutcome[]> {
+    if (receipts.length === 0) return [];
+    // One commit for the lot: a commit costs more than the two indexed updates of a receipt.
     return this.db.transaction().execute(async (trx) => {
-      const chat = await trx
-        .updateTable('conversations')
-        .set({ last_receipt_at: sql<number>`case when last_receipt_at is null or last_receipt_at < ${receipt.at} then ${receipt.at} else last_receipt_at end` })
-        .where('tenant_id', '=', receipt.tenantId)
-        .where('user_id', '=', receipt.userId)
-        .where('conversation_id', '=', receipt.conversationId)
-        .executeTakeFirst();
-      if (Number(chat.numUpdatedRows) === 0) return { knownChat: false, notificationIds: [], marked: 0 };
-      // The one statement that marks: on the (tenant, user, state) index, a person's few sent rows.
-      const marked = await trx
-        .updateTable('recipients')
-        .set({ seen_at: receipt.at })
-        .where('tenant_id', '=', receipt.tenantId)
-        .where('user_id', '=', receipt.userId)
-        .where('state', '=', 'sent')
-        .where('conversation_id', '=', receipt.conversationId)
-        .where('seen_at', 'is', null)
-        .where('activity_id', 'is not', null)
-        .where(digitsOnly)
-        .where(coveredBy)
-        .returning('notification_id')
-        .execute();
-      return { knownChat: true, notificationIds: [...new Set(marked.map((row) => row.notification_id))], marked: marked.length };
+      const outcomes: ReceiptOutcome[] = [];
+      for (const receipt of receipts) outcomes.push(await this.markIn(trx, receipt));
+      return outcomes;
     });
   }
 
-  private async knows(receipt: ReadReceipt): Promise<boolean> {
-    const row = await this.db
+  private async markIn(trx: Kysely<Database>, receipt: ReadReceipt): Promise<ReceiptOutcome> {
+    if (!DIGITS.test(receipt.lastReadMessageId)) return { knownChat: await this.knows(trx, receipt), notificationIds: [], marked: 0 };
+    const last = receipt.lastReadMessageId;
+    const digitsOnly = this.dialect === 'postgres' ? sql<boolean>`activity_id ~ '^[0-9]+$'` : sql<boolean>`activity_id not glob '*[^0-9]*' and activity_id <> ''`;
+    const coveredBy = sql<boolean>`(length(activity_id) < ${last.length} or (length(activity_id) = ${last.length} and activity_id <= ${last}))`;
+    const chat = await trx
+      .updateTable('conversations')
+      .set({ last_receipt_at: sql<number>`case when last_receipt_at is null or last_receipt_at < ${receipt.at} then ${receipt.at} else last_receipt_at end` })
+      .where('tenant_id', '=', receipt.tenantId)
+      .where('user_id', '=', receipt.userId)
+      .where('conversation_id', '=', receipt.conversationId)
+      .executeTakeFirst();
+    if (Number(chat.numUpdatedRows) === 0) return { knownChat: false, notificationIds: [], marked: 0 };
+    // The one statement that marks: on the (tenant, user) index, a person's few rows.
+    const marked = await trx
+      .updateTable('recipients')
+      .set({ seen_at: receipt.at })
+      .where('tenant_id', '=', receipt.tenantId)
+      .where('user_id', '=', receipt.userId)
+      .where('state', '=', 'sent')
+      .where('conversation_id', '=', receipt.conversationId)
+      .where('seen_at', 'is', null)
+      .where('activity_id', 'is not', null)
+      .where(digitsOnly)
+      .where(coveredBy)
+      .returning('notification_id')
+      .execute();
+    return { knownChat: true, notificationIds: [...new Set(marked.map((row) => row.notification_id))], marked: marked.length };
+  }
+
+  private async knows(db: Kysely<Database>, receipt: ReadReceipt): Promise<boolean> {
+    const row = await db
       .selectFrom('conversations')
       .select('user_id')
       .where('tenant_id', '=', receipt.tenantId)

@@ -46,6 +46,8 @@ export interface ReachStore {
    * out-of-order receipts change nothing), and notes that this chat sends receipts.
    */
   recordReceipt(receipt: ReadReceipt): Promise<ReceiptOutcome>;
+  /** The same for several receipts in one transaction (one commit), each with its own outcome, in order. */
+  recordReceipts(receipts: ReadReceipt[]): Promise<ReceiptOutcome[]>;
   counts(notificationId: string): Promise<ReachCounts>;
   /** First-seen and first-acknowledged counts per `bucketMs` since `since`, buckets with neither left out. */
   buckets(notificationId: string, since: number, bucketMs: number): Promise<ReachBucket[]>;
