@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { callableAssert } from './vite-plugins/callable-assert';
+import { precompress } from './vite-plugins/precompress';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -9,12 +10,15 @@ export default defineConfig({
   root,
   base: './',
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [callableAssert()],
+  plugins: [callableAssert(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    // adaptive-expressions (under the card templating) is large; one chunk per vendor keeps the tab's own code small.
+    // Screens are split with React.lazy; the Adaptive Cards renderer and templating (adaptive-expressions is large)
+    // arrive with the preview, after the compose form is usable. `npm run bench:tab` measures the first load.
     chunkSizeWarningLimit: 2500,
+    // Build-time only: Rolldown's report of each chunk's gzipped size is slow on 2 MB of vendor code.
+    reportCompressedSize: false,
     rolldownOptions: {
       // Fluent's "use client" directives mean nothing in a client-only bundle.
       onwarn(warning, warn) {

@@ -17,6 +17,8 @@ export const audiencePreviewSchema = z.object({
   needInstall: z.number().int(),
   estimatedSeconds: z.number(),
   csvErrors: z.array(z.object({ row: z.number().int(), value: z.string(), message: z.string() })).default([]),
+  /** Recipients the directory shows without a Teams licence: they will fail (`no_teams_license`), so the tab warns. */
+  unlicensed: z.number().int().optional(),
 });
 export type AudiencePreview = z.infer<typeof audiencePreviewSchema>;
 

@@ -24,7 +24,8 @@ const TEMPLATE = {
       $when: '${poll != null}',
       separator: true,
       items: [
-        { type: 'TextBlock', text: '${poll.question}', weight: 'Bolder', wrap: true },
+        // The question once: as the answers' label (read out with them); as text only when there are no answers to pick.
+        { type: 'TextBlock', $when: '${expired == true}', text: '${poll.question}', weight: 'Bolder', wrap: true },
         {
           type: 'Input.ChoiceSet',
           id: 'choices',

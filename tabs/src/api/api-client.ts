@@ -11,7 +11,8 @@ import {
   type RecipientState,
   type SendInput,
 } from '../../../api/contract/notifications';
-import type { CardContent } from '../../../core/cards/card-content';
+import type { CardContent } from '../../../api/contract/cards';
+import { reachTimelineSchema, type ReachFilter } from '../../../api/contract/reach';
 import { ApiError, errorFromResponse, networkError } from './api-error';
 
 export interface ApiClientOptions {
@@ -25,11 +26,13 @@ export interface ApiClientOptions {
 export interface RecipientQuery {
   state?: RecipientState;
   reason?: string;
+  /** Who has not seen or not acknowledged it (refused with 403 where reach is shown in aggregate only to senders). */
+  reach?: ReachFilter;
   after?: string;
   limit?: number;
 }
 
-const recipientsPage = z.object({ value: z.array(recipientRowSchema), next: z.string().nullable() });
+const recipientsPage = z.object({ value: z.array(recipientRowSchema), next: z.string().nullable(), perPersonReach: z.boolean().optional() });
 const imageAnswer = z.object({ url: z.string() });
 const ticketAnswer = z.object({ ticket: z.string().min(1) });
 const listOf = <T extends ZodType>(item: T) => z.object({ value: z.array(item) });
@@ -80,6 +83,7 @@ export function createApiClient(options: ApiClientOptions) {
     editSent: (id: string, content: CardContent) => call(notificationSchema, 'POST', `${n(id)}/edit`, { content }),
     recall: (id: string) => call(notificationSchema, 'POST', `${n(id)}/recall`),
     report: (id: string) => call(reportSchema, 'GET', `${n(id)}/report`),
+    reachTimeline: (id: string) => call(reachTimelineSchema, 'GET', `${n(id)}/reach-timeline`),
     recipients: (id: string, query: RecipientQuery) => call(recipientsPage, 'GET', `${n(id)}/recipients${queryString({ ...query })}`),
     search: (q: string, kinds: string[]) =>
       call(listOf(searchResultSchema), 'GET', `/api/search${queryString({ q, kinds: kinds.join(',') })}`).then((a) => a.value),

@@ -8,6 +8,8 @@ export interface HostSession {
   kind: 'teams' | 'standalone';
   theme: HostTheme;
   user: HostUser;
+  /** The person's language and region (BCP 47): Teams' `app.locale`, or the browser's outside Teams. */
+  locale: string;
   getToken(): Promise<string>;
   /** Calls `listener` whenever the host switches theme; returns the unsubscribe. */
   onThemeChange(listener: (theme: HostTheme) => void): () => void;
@@ -16,7 +18,7 @@ export interface HostSession {
 export interface ConnectOptions {
   sdk?: TeamsSdk;
   fetch?: typeof fetch;
-  /** The page address; `?standalone=1` skips Teams, `?upn=` and `?theme=` shape a standalone session. */
+  /** The page address; `?standalone=1` skips Teams, `?upn=`, `?theme=` and `?locale=` shape a standalone session. */
   href?: string;
   /** Whether a host could be listening: framed, opened by another window, or inside a Teams mobile webview. */
   hosted?: boolean;
@@ -42,6 +44,7 @@ export async function connectHost(options: ConnectOptions = {}): Promise<HostSes
     kind: 'standalone',
     theme: toHostTheme(url.searchParams.get('theme')),
     user: { upn },
+    locale: url.searchParams.get('locale') ?? (typeof navigator === 'undefined' ? 'en-US' : navigator.language),
     getToken: standaloneTokenGetter(config.standalone, upn, fetchImpl),
     onThemeChange: () => () => undefined,
   };
@@ -57,6 +60,7 @@ async function connectTeams(sdk: TeamsSdk, origins: string[], timeoutMs: number)
     kind: 'teams',
     theme: toHostTheme(context.theme),
     user: context.user,
+    locale: context.locale ?? 'en-US',
     getToken: () => sdk.getAuthToken(),
     onThemeChange: (listener) => {
       listeners.add(listener);

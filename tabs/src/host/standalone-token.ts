@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TabConfig } from '../../../api/contract/admin';
+import { SignInRefused } from './sign-in-error';
 
 const tokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number() });
 
@@ -21,6 +22,7 @@ export function standaloneTokenGetter(config: StandaloneConfig, upn: string, fet
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ upn, resource: config.resource }),
     });
+    if (response.status >= 400 && response.status < 500) throw new SignInRefused(response.status);
     if (!response.ok) throw new Error(`The sign-in service answered ${response.status}`);
     const answer = tokenAnswer.parse(await response.json());
     cached = { token: answer.access_token, renewAt: Date.now() + answer.expires_in * 1000 - EARLY_RENEWAL_MS };

@@ -4,7 +4,8 @@ import { app, authentication } from '@microsoft/teams-js';
 export interface TeamsSdk {
   /** Resolves once the host answered; `validMessageOrigins` admits a host outside Microsoft's own domains. */
   initialize(validMessageOrigins: string[]): Promise<void>;
-  getContext(): Promise<{ theme: string; user: HostUser }>;
+  /** `locale` is the person's Teams language (`app.locale`, such as `de-de`). */
+  getContext(): Promise<{ theme: string; user: HostUser; locale?: string }>;
   onThemeChange(handler: (theme: string) => void): void;
   getAuthToken(): Promise<string>;
 }
@@ -21,7 +22,7 @@ export const teamsJsSdk: TeamsSdk = {
   getContext: async () => {
     const context = await app.getContext();
     const user = context.user;
-    return { theme: context.app.theme, user: { id: user?.id, upn: user?.userPrincipalName ?? user?.loginHint, displayName: user?.displayName } };
+    return { theme: context.app.theme, locale: context.app.locale, user: { id: user?.id, upn: user?.userPrincipalName ?? user?.loginHint, displayName: user?.displayName } };
   },
   onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
   getAuthToken: () => authentication.getAuthToken(),

@@ -1,4 +1,4 @@
-import { cardContentSchema, type CardContent, type CardContentInput } from '../../../core/cards/card-content';
+import { cardContentSchema, type CardContent, type CardContentInput } from '../../../api/contract/cards';
 import { fieldErrors, type FieldErrors } from './field-errors';
 
 export type Importance = CardContent['importance'];
@@ -57,6 +57,10 @@ function contentInput(form: ComposeForm): CardContentInput {
 }
 
 /** The content, when the shared schema accepts it, and the schema's message for each field it refuses. */
+function imageAccepted(url: string): boolean {
+  return url.trim() !== '' && cardContentSchema.shape.imageUrl.safeParse(url).success;
+}
+
 export function validateForm(form: ComposeForm): { content?: CardContent; errors: FieldErrors } {
   const parsed = cardContentSchema.safeParse(contentInput(form));
   return parsed.success ? { content: parsed.data, errors: {} } : { errors: fieldErrors(parsed.error) };
@@ -68,7 +72,8 @@ export function previewContent(form: ComposeForm): CardContent {
   return {
     title: form.title.trim(),
     summary: form.summary.trim(),
-    ...(/^https:\/\/\S+$/i.test(form.imageUrl.trim()) ? { imageUrl: form.imageUrl.trim() } : {}),
+    // The image the card would carry: whatever the shared schema accepts (https, or an upload on a loopback address).
+    ...(imageAccepted(form.imageUrl) ? { imageUrl: form.imageUrl.trim() } : {}),
     body: form.body.trim(),
     buttons: form.buttons.filter((button) => button.title.trim()).map((button) => ({ title: button.title.trim(), url: button.url.trim() })),
     acknowledge: form.acknowledge,

@@ -1,4 +1,4 @@
-import { strings } from '../strings/en';
+import { strings } from '../strings';
 
 /** "under a minute", "about 4 minutes", "about 2 hours 10 minutes". */
 export function durationInWords(seconds: number): string {

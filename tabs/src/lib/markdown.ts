@@ -1,31 +1,24 @@
+import MarkdownIt from 'markdown-it';
+
 /**
- * The Markdown subset Teams renders in a card's TextBlock (bold, italic, links, bulleted and numbered lists, line
- * breaks), as HTML for the preview. Everything is escaped first, so author text can never inject markup.
+ * The Markdown subset Teams renders in a card's TextBlock — **bold**, _italic_, bulleted and numbered lists, links
+ * and line breaks — with markdown-it restricted to exactly those rules (raw HTML, headings, images, code and tables
+ * off; links to https and mailto only). The emulator's Teams client configures the same library with the same rules
+ * (emulator/teams-client/public/cards.js), and tests/tabs/markdown.test.tsx holds both to one table of cases.
  */
+export const TEAMS_MARKDOWN_RULES = { block: ['paragraph', 'list'], inline: ['emphasis', 'link', 'newline'] } as const;
+
+const markdown = new MarkdownIt('zero', { html: false, breaks: true, linkify: false })
+  .enable([...TEAMS_MARKDOWN_RULES.block, ...TEAMS_MARKDOWN_RULES.inline]);
+markdown.validateLink = (url) => /^(https:|mailto:)/i.test(url.trim());
+const renderLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
+  tokens[index]?.attrSet('target', '_blank');
+  tokens[index]?.attrSet('rel', 'noopener noreferrer');
+  return renderLinkOpen(tokens, index, options, env, self);
+};
+
+/** Author text as the HTML Teams would show; every other character is escaped, so text can never inject markup. */
 export function markdownToHtml(text: string): string {
-  const lines = escapeHtml(text).split(/\r?\n/);
-  const html: string[] = [];
-  let list: 'ul' | 'ol' | undefined;
-  for (const line of lines) {
-    const item = /^\s*(?:([-*])|\d+\.)\s+(.*)$/.exec(line);
-    const kind = item ? (item[1] ? 'ul' : 'ol') : undefined;
-    if (list && kind !== list) html.push(`</${list}>`);
-    if (kind && kind !== list) html.push(`<${kind}>`);
-    list = kind;
-    html.push(item ? `<li>${inline(item[2] ?? '')}</li>` : `${inline(line)}<br>`);
-  }
-  if (list) html.push(`</${list}>`);
-  return `<p>${html.join('').replace(/<br>$/, '')}</p>`;
-}
-
-function inline(text: string): string {
-  return text
-    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-    .replace(/(^|[^\w])_(.+?)_(?=[^\w]|$)/g, '$1<em>$2</em>')
-    .replace(/(^|[^*])\*([^*]+?)\*/g, '$1<em>$2</em>')
-    .replace(/\[([^\]]+)\]\((https:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return markdown.render(text).trim();
 }

@@ -1,5 +1,5 @@
-import { cardActivity, MAX_ACTIVITY_BYTES } from '../../../core/cards/card-activity';
-import type { AdaptiveCard } from '../../../core/cards/card-schema';
+import { cardActivity, MAX_ACTIVITY_BYTES } from '../../../api/contract/cards';
+import type { AdaptiveCard } from '../../../api/contract/cards';
 
 const encoder = new TextEncoder();
 

@@ -24,6 +24,6 @@ export function cardHostConfig(theme: HostTheme): Record<string, unknown> {
       default: { backgroundColor: tokens.colorNeutralBackground1, foregroundColors: foreground },
       emphasis: { backgroundColor: tokens.colorNeutralBackground3, foregroundColors: foreground },
     },
-    actions: { maxActions: 10, spacing: 'default', buttonSpacing: 8, showCard: { actionMode: 'inline' }, actionsOrientation: 'horizontal', actionAlignment: 'stretch' },
+    actions: { maxActions: 10, spacing: 'default', buttonSpacing: 8, showCard: { actionMode: 'inline' }, actionsOrientation: 'horizontal', actionAlignment: 'left' },
   };
 }

@@ -29,3 +29,9 @@ export async function renderTab(server: FakeServer, host: ConnectOptions = { hre
   });
   return { user, session, view: view as ReturnType<typeof render> };
 }
+
+/** Opens a step of the compose flow by its tab ("1. Content", "2. Audience", "3. Review and send"). */
+export async function openStep(user: ReturnType<typeof userEvent.setup>, name: RegExp | string) {
+  const { screen } = await import('@testing-library/react');
+  await user.click(await screen.findByRole('tab', { name }));
+}

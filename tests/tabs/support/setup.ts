@@ -27,4 +27,8 @@ jest.setTimeout(30000);
 // findBy… waits for debounced work (300–500 ms) on a busy machine; a hang still fails, just later.
 configure({ asyncUtilTimeout: 10000 });
 
-afterEach(() => FakeEventSource.reset());
+afterEach(() => {
+  FakeEventSource.reset();
+  // The tab keeps its place in the address's fragment; each test starts on a fresh page.
+  window.history.replaceState(null, '', '/');
+});

@@ -1,11 +1,18 @@
-import { FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { FluentProvider, Spinner, Tab, TabList, Text, Toaster } from '@fluentui/react-components';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { Suspense, useState } from 'react';
+import { allowLoopbackImages } from '../../../../api/contract/cards';
 import type { ApiClient } from '../../api/api-client';
 import { ApiProvider } from '../../api/api-provider';
+import { createQueryClient } from '../../api/queries';
 import type { HostSession } from '../../host/connect-host';
 import { HostProvider, useHost } from '../../host/host-provider';
-import { strings } from '../../strings/en';
+import { setLocale, strings } from '../../strings';
 import { fluentTheme } from '../../theme/fluent-theme';
+import { LoadFailed } from './LoadFailed';
 import { Screens } from './Screens';
+import { ScreenFocus } from './screen-focus';
+import { TOASTER_ID } from './toasts';
 import { useApp, type NavName } from './useApp';
 import { useAppStyles } from './useAppStyles.styles';
 
@@ -13,15 +20,23 @@ export interface AppProps {
   session: HostSession;
   /** Tests and the e2e harness may hand in a client; the tab builds its own from the session otherwise. */
   client?: ApiClient;
+  queryClient?: QueryClient;
 }
 
-/** The tab: the host's theme, the signed-in user's API client, the navigation and the screen on show. */
+/** The tab: the person's language, the host's theme, the data cache, the navigation and the screen on show. */
 export function App(props: AppProps) {
+  // Before anything renders: every string below is read from the language Teams says the person uses.
+  useState(() => setLocale(props.session.locale));
+  // Local mode serves uploaded images on this loopback address; the card schema accepts them only there.
+  useState(() => allowLoopbackImages(isLoopback(window.location.hostname)));
+  const [queryClient] = useState(() => props.queryClient ?? createQueryClient());
   return (
     <HostProvider session={props.session}>
-      <Themed>
-        <Shell {...props} />
-      </Themed>
+      <QueryClientProvider client={queryClient}>
+        <Themed>
+          <Shell {...props} />
+        </Themed>
+      </QueryClientProvider>
     </HostProvider>
   );
 }
@@ -32,6 +47,7 @@ function Themed(props: { children: React.ReactNode }) {
   return (
     <FluentProvider theme={fluentTheme(theme)} className={styles.provider} data-theme={theme}>
       {props.children}
+      <Toaster toasterId={TOASTER_ID} position="bottom-end" pauseOnHover pauseOnWindowBlur />
     </FluentProvider>
   );
 }
@@ -39,20 +55,32 @@ function Themed(props: { children: React.ReactNode }) {
 function Shell(props: AppProps) {
   const app = useApp(props.session, props.client);
   const styles = useAppStyles();
-  if (app.forbidden) return <Screens.NotAuthorised admins={app.me?.admins ?? []} />;
-  if (app.loadError) return <MessageBar intent="error"><MessageBarBody>{app.loadError}</MessageBarBody></MessageBar>;
+  if (app.forbidden) return <Screens.NotAuthorised admins={app.me?.admins ?? []} who={app.who} />;
+  if (app.loadError) return <LoadFailed error={app.loadError} who={app.who} onRetry={app.retry} />;
   if (!app.me) return <Spinner className={styles.loading} label={strings.loading} />;
   const tabs: NavName[] = app.isAdmin ? ['compose', 'notifications', 'senders', 'audit'] : ['compose', 'notifications'];
+  const role = strings.me.roles[app.isAdmin ? 'admin' : 'sender'];
   return (
     <ApiProvider client={app.api}>
-      <nav className={styles.nav} aria-label={strings.nav.label}>
-        <TabList selectedValue={app.selected} onTabSelect={(_, data) => app.go(data.value as NavName)}>
-          {tabs.map((name) => <Tab key={name} value={name}>{strings.nav[name]}</Tab>)}
-        </TabList>
-      </nav>
+      <header className={styles.header}>
+        <nav className={styles.nav} aria-label={strings.nav.label}>
+          <TabList size="small" selectedValue={app.selected} onTabSelect={(_, data) => app.go(data.value as NavName)} className={styles.tabs}>
+            {tabs.map((name) => <Tab key={name} value={name}>{strings.nav[name]}</Tab>)}
+          </TabList>
+        </nav>
+        <Text size={200} className={styles.me}>{strings.me.signedInAs(app.me.user.displayName, role)}</Text>
+      </header>
       <main className={styles.main}>
-        <Screens.Current screen={app.screen} me={app.me} nav={app.nav} />
+        <ScreenFocus.Provider value={app.focusOnMount}>
+          <Suspense fallback={<Spinner className={styles.loading} label={strings.loading} />}>
+            <Screens.Current route={app.route} me={app.me} nav={app.nav} />
+          </Suspense>
+        </ScreenFocus.Provider>
       </main>
     </ApiProvider>
   );
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }

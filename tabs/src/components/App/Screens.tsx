@@ -1,23 +1,27 @@
+import { lazy } from 'react';
 import type { Me } from '../../../../api/contract/admin';
-import { Audit } from '../Audit/Audit';
 import { Compose } from '../Compose/Compose';
 import { NotAuthorised } from '../NotAuthorised/NotAuthorised';
-import { Notifications } from '../Notifications/Notifications';
-import { Report } from '../Report/Report';
-import { Senders } from '../Senders/Senders';
-import type { useApp, Screen } from './useApp';
+import type { Route } from './route';
+import type { Navigation } from './useApp';
 
-type Navigation = ReturnType<typeof useApp>['nav'];
+// Code-split by screen: the first load carries the compose form only; each other screen arrives when opened.
+const Notifications = lazy(() => import('../Notifications/Notifications').then((m) => ({ default: m.Notifications })));
+const Report = lazy(() => import('../Report/Report').then((m) => ({ default: m.Report })));
+const Senders = lazy(() => import('../Senders/Senders').then((m) => ({ default: m.Senders })));
+const Audit = lazy(() => import('../Audit/Audit').then((m) => ({ default: m.Audit })));
 
-function Current(props: { screen: Screen; me: Me; nav: Navigation }) {
-  const { screen, nav } = props;
-  switch (screen.name) {
+function Current(props: { route: Route; me: Me; nav: Navigation }) {
+  const { route, nav, me } = props;
+  switch (route.name) {
     case 'compose':
-      return <Compose key={screen.key} target={screen.target} me={props.me} nav={nav} />;
+      return <Compose key={route.id ?? 'new'} id={route.id} mode="draft" me={me} nav={nav} />;
+    case 'edit':
+      return <Compose key={`edit-${route.id}`} id={route.id} mode="editSent" me={me} nav={nav} />;
     case 'report':
-      return <Report key={screen.id} id={screen.id} nav={nav} />;
+      return <Report key={route.id} id={route.id} nav={nav} me={me} />;
     case 'notifications':
-      return <Notifications nav={nav} />;
+      return <Notifications section={route.section} nav={nav} me={me} />;
     case 'senders':
       return <Senders />;
     case 'audit':
@@ -25,5 +29,5 @@ function Current(props: { screen: Screen; me: Me; nav: Navigation }) {
   }
 }
 
-/** One screen per navigation entry; the shell picks which. */
+/** One screen per route; the shell picks which. */
 export const Screens = { Current, NotAuthorised };

@@ -1,47 +1,81 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Me } from '../../../../api/contract/admin';
-import type { NotificationView } from '../../../../api/contract/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createApiClient, type ApiClient } from '../../api/api-client';
-import { ApiError, errorMessage } from '../../api/api-error';
+import { ApiError } from '../../api/api-error';
+import { keys } from '../../api/queries';
 import type { HostSession } from '../../host/connect-host';
-import type { ComposeTarget } from '../Compose/useCompose';
-
-export type Screen =
-  | { name: 'compose'; target: ComposeTarget; key: number }
-  | { name: 'report'; id: string }
-  | { name: 'notifications' | 'senders' | 'audit' };
+import { formatRoute, parseRoute, type NotificationSection, type Route } from './route';
 
 export type NavName = 'compose' | 'notifications' | 'senders' | 'audit';
 
-/** The signed-in user, the screen on show, and the switch to the "not authorised" screen on any 403. */
+/** Navigation the screens use; each call changes the address's fragment, so a reload returns here. */
+export interface Navigation {
+  go: (route: Route) => void;
+  openReport: (id: string) => void;
+  openDraft: (id: string) => void;
+  openEditSent: (id: string) => void;
+  openList: (section?: NotificationSection) => void;
+  newDraft: () => void;
+}
+
+function currentHash(): string {
+  return typeof window === 'undefined' ? '' : window.location.hash;
+}
+
+/** The signed-in user, the route on show, and the switch to the "not authorised" screen on any 403. */
 export function useApp(session: HostSession, client?: ApiClient) {
-  const [me, setMe] = useState<Me>();
-  const [forbidden, setForbidden] = useState(false);
-  const [loadError, setLoadError] = useState<string>();
-  const [screen, setScreen] = useState<Screen>({ name: 'compose', target: { mode: 'new' }, key: 0 });
-  const keys = useRef(0);
-  const api = useMemo(() => client ?? createApiClient({ getToken: session.getToken, onForbidden: () => setForbidden(true) }), [client, session]);
+  const queryClient = useQueryClient();
+  const [route, setRoute] = useState<Route>(() => parseRoute(currentHash()));
+  const [focusOnMount, setFocusOnMount] = useState(false);
+  // A 403 may mean an administrator withdrew this person's role: ask who they are again; with no role left, the
+  // "not authorised" screen replaces the tab. A sender refused one thing keeps the tab and reads why.
+  const api = useMemo(
+    () => client ?? createApiClient({ getToken: session.getToken, onForbidden: () => void queryClient.invalidateQueries({ queryKey: keys.me }) }),
+    [client, session, queryClient],
+  );
+  const me = useQuery({ queryKey: keys.me, queryFn: () => api.me(), retry: false });
 
   useEffect(() => {
-    let active = true;
-    api.me().then(
-      (value) => active && (setMe(value), setForbidden((was) => was || value.roles.length === 0)),
-      (error: unknown) => active && (error instanceof ApiError && error.status === 403 ? setForbidden(true) : setLoadError(errorMessage(error))),
-    );
-    return () => {
-      active = false;
-    };
-  }, [api]);
+    const follow = () => setRoute(parseRoute(currentHash()));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
-  const compose = (target: ComposeTarget) => setScreen({ name: 'compose', target, key: ++keys.current });
-  const nav = {
-    openReport: (id: string) => setScreen({ name: 'report', id }),
-    openDraft: (notification: NotificationView) => compose({ mode: 'draft', notification }),
-    openEditSent: (notification: NotificationView) => compose({ mode: 'editSent', notification }),
-    openList: () => setScreen({ name: 'notifications' }),
+  const go = useCallback((next: Route) => {
+    setFocusOnMount(true);
+    const hash = formatRoute(next);
+    // replaceState keeps Teams' own back button out of the tab's inner steps; the fragment still survives a reload.
+    window.history.replaceState(null, '', hash);
+    setRoute(next);
+  }, []);
+
+  const nav: Navigation = useMemo(
+    () => ({
+      go,
+      openReport: (id) => go({ name: 'report', id }),
+      openDraft: (id) => go({ name: 'compose', id }),
+      openEditSent: (id) => go({ name: 'edit', id }),
+      openList: (section = 'sent') => go({ name: 'notifications', section }),
+      newDraft: () => go({ name: 'compose' }),
+    }),
+    [go],
+  );
+
+  const refused = me.error instanceof ApiError && me.error.status === 403;
+  const value = me.data;
+  const selected: NavName = route.name === 'report' ? 'notifications' : route.name === 'edit' ? 'compose' : route.name;
+  return {
+    api,
+    me: value,
+    forbidden: refused || (value !== undefined && value.roles.length === 0),
+    loadError: me.error && !refused ? me.error : undefined,
+    retry: () => void me.refetch(),
+    who: value?.user.upn ?? session.user.upn ?? session.user.displayName,
+    route,
+    nav,
+    focusOnMount,
+    go: (name: NavName) => (name === 'notifications' ? nav.openList(route.name === 'notifications' ? route.section : 'sent') : go({ name } as Route)),
+    selected,
+    isAdmin: value?.roles.includes('admin') ?? false,
   };
-  const go = (name: NavName) => (name === 'compose' ? compose({ mode: 'new' }) : setScreen({ name }));
-  const selected: NavName = screen.name === 'report' ? 'notifications' : screen.name;
-
-  return { api, me, forbidden, loadError, screen, nav, go, selected, isAdmin: me?.roles.includes('admin') ?? false };
 }

@@ -1,6 +1,6 @@
 import { Field, Radio, RadioGroup, Switch, Text } from '@fluentui/react-components';
 import type { Audience } from '../../../../api/contract/audience';
-import { strings } from '../../strings/en';
+import { strings } from '../../strings';
 import { AudienceChips } from '../AudienceChips/AudienceChips';
 import { AudienceSearch } from '../AudienceSearch/AudienceSearch';
 import { AudienceSummary } from './AudienceSummary';
@@ -41,7 +41,7 @@ export function AudiencePicker(props: AudiencePickerProps) {
       <Text weight="semibold">{strings.audience.excluded}</Text>
       <AudienceChips label={strings.audience.excluded} sources={props.audience.exclude} onRemove={(key) => state.remove('exclude', key)} />
       <Switch label={strings.audience.guests} checked={props.audience.includeGuests} onChange={(_, data) => props.onChange({ ...props.audience, includeGuests: data.checked })} />
-      <AudienceSummary state={props.preview} />
+      <AudienceSummary state={props.preview} sources={[...props.audience.include, ...props.audience.exclude]} />
     </section>
   );
 }

@@ -5,4 +5,5 @@ export const useAudienceSearchStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   text: { flexGrow: 1, minWidth: 0, overflow: 'hidden' },
+  announce: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });

@@ -1,42 +1,45 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { strings } from '../../strings/en';
+import { errorMessage } from '../../api/api-error';
+import { useAuditQuery, useNotificationsQuery } from '../../api/queries';
+import { dateTime, strings } from '../../strings';
+import { ScreenHeading } from '../App/screen-focus';
 import { useNotificationsStyles } from '../Notifications/useNotificationsStyles.styles';
-import { useAudit } from './useAudit';
+import { actionWords, actorWords, targetWords, titlesOf } from './audit-words';
 
-const COLUMNS = strings.audit.columns;
-
-/** Every send, edit, recall and permission change, with who did it. */
+/** Every send, edit, recall and permission change, with who did it, in sentences. */
 export function Audit() {
-  const state = useAudit();
+  const query = useAuditQuery();
+  const notifications = useNotificationsQuery();
   const page = useNotificationsStyles();
+  const entries = query.data?.pages.flatMap((one) => one.value);
+  const titles = titlesOf(notifications.data);
+  const COLUMNS = strings.audit.columns;
   return (
     <div className={page.root}>
-      <Text as="h1" size={600} weight="semibold">{strings.audit.heading}</Text>
-      {state.error ? <MessageBar intent="error"><MessageBarBody>{state.error}</MessageBarBody></MessageBar> : null}
-      {!state.entries && !state.error ? <Spinner label={strings.loading} /> : null}
-      {state.entries?.length === 0 ? <Text>{strings.audit.empty}</Text> : null}
-      {state.entries && state.entries.length > 0 ? (
-        <div className={page.scroll}>
-          <Table aria-label={strings.audit.heading} className={page.table}>
-            <TableHeader>
-              <TableRow>
-                {[COLUMNS.at, COLUMNS.actor, COLUMNS.action, COLUMNS.target].map((column) => <TableHeaderCell key={column}>{column}</TableHeaderCell>)}
+      <ScreenHeading>{strings.audit.heading}</ScreenHeading>
+      {query.isError ? <MessageBar intent="error"><MessageBarBody>{errorMessage(query.error)}</MessageBarBody></MessageBar> : null}
+      {query.isPending ? <Spinner label={strings.loading} /> : null}
+      {entries?.length === 0 ? <Text>{strings.audit.empty}</Text> : null}
+      {entries && entries.length > 0 ? (
+        <Table aria-label={strings.audit.heading} className={page.table}>
+          <TableHeader className={page.header}>
+            <TableRow>
+              {[COLUMNS.at, COLUMNS.actor, COLUMNS.action, COLUMNS.target].map((column) => <TableHeaderCell key={column}>{column}</TableHeaderCell>)}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {entries.map((entry, index) => (
+              <TableRow key={`${entry.at}-${index}`} className={page.row}>
+                <TableCell data-label={COLUMNS.at}>{dateTime(entry.at)}</TableCell>
+                <TableCell data-label={COLUMNS.actor}>{actorWords(entry.actor)}</TableCell>
+                <TableCell data-label={COLUMNS.action}>{actionWords(entry.action)}</TableCell>
+                <TableCell data-label={COLUMNS.target}>{targetWords(entry, titles)}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {state.entries.map((entry, index) => (
-                <TableRow key={`${entry.at}-${index}`}>
-                  <TableCell>{new Date(entry.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })}</TableCell>
-                  <TableCell>{entry.actor}</TableCell>
-                  <TableCell>{entry.action}</TableCell>
-                  <TableCell>{entry.target}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </Table>
       ) : null}
-      {state.hasMore ? <Button onClick={state.loadMore}>{strings.audit.loadMore}</Button> : null}
+      {query.hasNextPage ? <Button disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>{strings.audit.loadMore}</Button> : null}
     </div>
   );
 }

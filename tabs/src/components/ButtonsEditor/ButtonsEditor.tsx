@@ -1,7 +1,7 @@
 import { Button, Field, Input, Text } from '@fluentui/react-components';
-import { MAX_BUTTONS } from '../../../../core/cards/card-content';
+import { MAX_BUTTONS } from '../../../../api/contract/cards';
 import type { FieldErrors } from '../../lib/field-errors';
-import { strings } from '../../strings/en';
+import { strings } from '../../strings';
 import { useButtonsEditorStyles } from './useButtonsEditorStyles.styles';
 
 export interface CardButton {

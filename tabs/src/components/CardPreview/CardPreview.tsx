@@ -1,6 +1,6 @@
 import { Text } from '@fluentui/react-components';
-import type { CardContent } from '../../../../core/cards/card-content';
-import { strings } from '../../strings/en';
+import type { CardContent } from '../../../../api/contract/cards';
+import { strings } from '../../strings';
 import { useCardPreview } from './useCardPreview';
 import { useCardPreviewStyles } from './useCardPreviewStyles.styles';
 
@@ -10,8 +10,8 @@ export function CardPreview(props: { content: CardContent }) {
   const styles = useCardPreviewStyles();
   return (
     <section aria-label={strings.compose.preview} className={styles.root}>
-      <Text weight="semibold">{strings.compose.preview}</Text>
-      <div ref={ref} className={styles.card} />
+      <Text as="h2" weight="semibold" size={400}>{strings.compose.preview}</Text>
+      <div ref={ref} role="group" aria-label={strings.compose.previewCard} className={styles.card} />
       <Text role="status" size={200} className={remaining < 0 ? styles.over : undefined}>
         {remaining >= 0 ? strings.compose.budget(remaining) : strings.compose.overBudget(-remaining)}
       </Text>

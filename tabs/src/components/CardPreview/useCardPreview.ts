@@ -1,7 +1,7 @@
 import { AdaptiveCard, HostConfig } from 'adaptivecards';
 import { useEffect, useMemo, useRef } from 'react';
-import type { CardContent } from '../../../../core/cards/card-content';
-import { buildCard } from '../../../../core/cards/card-template';
+import type { CardContent } from '../../../../api/contract/cards';
+import { buildCard } from '../../../../api/contract/cards';
 import { useHost } from '../../host/host-provider';
 import { markdownToHtml } from '../../lib/markdown';
 import { remainingBytes } from '../../lib/size-budget';
@@ -29,6 +29,12 @@ export function useCardPreview(content: CardContent) {
     adaptive.onExecuteAction = () => undefined;
     adaptive.parse(card);
     const rendered = adaptive.render();
+    // The preview is a picture of the card, not a second form: no tab stops inside it (the renderer makes the card
+    // and its buttons focusable), so keyboard users go from the editor straight to the editor's own buttons.
+    if (rendered) {
+      rendered.removeAttribute('tabindex');
+      rendered.querySelectorAll<HTMLElement>('button, a, input, [tabindex]').forEach((element) => element.setAttribute('tabindex', '-1'));
+    }
     target.replaceChildren(...(rendered ? [rendered] : []));
   }, [card, theme]);
 

@@ -16,6 +16,12 @@ export const useCardPreviewStyles = makeStyles({
       fontFamily: tokens.fontFamilyBase,
     },
     '& img': { maxWidth: '100%' },
+    // Teams wraps a card's buttons onto more rows rather than cutting the last ones off.
+    '& .ac-actionSet': { flexWrap: 'wrap', rowGap: tokens.spacingVerticalS },
+    '& .ac-actionSet > button, & .ac-actionSet .ac-pushButton': { flexGrow: 0, flexShrink: 1, minWidth: 0, maxWidth: '100%', whiteSpace: 'normal' },
+    // Links in the card's text in the theme's link colour (the browser's default blue is 1.5:1 on dark).
+    '& a': { color: tokens.colorBrandForegroundLink },
+    '& a:hover': { color: tokens.colorBrandForegroundLinkHover },
   },
   over: { color: tokens.colorPaletteRedForeground1 },
 });

@@ -1,6 +1,6 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { strings } from '../../strings/en';
+import { strings } from '../../strings';
 
 export interface ConfirmDialogProps {
   open: boolean;

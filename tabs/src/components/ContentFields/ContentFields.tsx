@@ -1,7 +1,7 @@
 import { Field, Input, Radio, RadioGroup, Switch, Textarea } from '@fluentui/react-components';
 import type { ComposeForm, Importance } from '../../lib/compose-form';
 import type { FieldErrors } from '../../lib/field-errors';
-import { strings } from '../../strings/en';
+import { strings } from '../../strings';
 import { ButtonsEditor } from '../ButtonsEditor/ButtonsEditor';
 import { ImageField } from '../ImageField/ImageField';
 import { PollEditor } from '../PollEditor/PollEditor';

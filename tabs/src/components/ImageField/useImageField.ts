@@ -1,7 +1,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useApi } from '../../api/api-provider';
 import { errorMessage } from '../../api/api-error';
-import { strings } from '../../strings/en';
+import { strings } from '../../strings';
 
 export const MAX_IMAGE_BYTES = 1024 * 1024;
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif'];

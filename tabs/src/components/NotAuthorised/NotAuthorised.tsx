@@ -1,13 +1,14 @@
 import { Text } from '@fluentui/react-components';
-import { strings } from '../../strings/en';
+import { strings } from '../../strings';
 import { useNotAuthorisedStyles } from './useNotAuthorisedStyles.styles';
 
-/** Shown for any 403: says why, and names the Herald administrators who can grant access. */
-export function NotAuthorised(props: { admins: string[] }) {
+/** Shown for any 403: says who is signed in, why, and names the administrators who can add them on Senders. */
+export function NotAuthorised(props: { admins: string[]; who?: string }) {
   const styles = useNotAuthorisedStyles();
   return (
     <main className={styles.root} aria-labelledby="herald-forbidden-title">
       <Text as="h1" id="herald-forbidden-title" size={600} weight="semibold">{strings.forbidden.title}</Text>
+      {props.who ? <Text>{strings.forbidden.signedInAs(props.who)}</Text> : null}
       <Text>{strings.forbidden.body}</Text>
       {props.admins.length > 0 ? (
         <>

@@ -1,8 +1,8 @@
 import { Button, Checkbox, Field, Input, Switch } from '@fluentui/react-components';
-import { MAX_POLL_OPTIONS } from '../../../../core/cards/card-content';
+import { MAX_POLL_OPTIONS } from '../../../../api/contract/cards';
 import type { ComposeForm } from '../../lib/compose-form';
 import type { FieldErrors } from '../../lib/field-errors';
-import { strings } from '../../strings/en';
+import { strings } from '../../strings';
 import { useButtonsEditorStyles } from '../ButtonsEditor/useButtonsEditorStyles.styles';
 
 type Poll = ComposeForm['poll'];

@@ -1,5 +1,6 @@
-import { Button, Spinner, Text } from '@fluentui/react-components';
-import { strings } from '../../strings/en';
+import { Button, Spinner, Text, Tooltip } from '@fluentui/react-components';
+import { dateTime, strings } from '../../strings';
+import { reasonName, reasonText } from '../ReportSummary/reason-words';
 import { useRecipientTable, type RecipientFilter } from './useRecipientTable';
 import { useRecipientTableStyles } from './useRecipientTableStyles.styles';
 
@@ -10,12 +11,14 @@ export interface RecipientTableProps {
   version: number;
 }
 
-const COLUMNS = [strings.report.columns.name, strings.report.columns.upn, strings.report.columns.state, strings.report.columns.reason];
 
 /** Every recipient's state, virtualised: tens of thousands of rows keep only the visible ones in the page. */
 export function RecipientTable(props: RecipientTableProps) {
   const table = useRecipientTable(props.notificationId, props.filter, props.version);
   const styles = useRecipientTableStyles();
+  const COLUMNS = [strings.report.columns.name, strings.report.columns.upn, strings.report.columns.state, strings.report.columns.reason, strings.reach.columns.seen, strings.reach.columns.acknowledged, strings.reach.columns.answer];
+  // Reach per person, or "Hidden" where the organisation shows reach in aggregate only (issue 14).
+  const when = (at: string | null | undefined) => (!table.perPersonReach ? strings.reach.hidden : at ? dateTime(at, 'short') : '');
   return (
     <div className={styles.root}>
       <div role="table" aria-label={strings.report.table} aria-rowcount={table.rows.length + 1} className={styles.table}>
@@ -36,7 +39,17 @@ export function RecipientTable(props: RecipientTableProps) {
                   <span role="cell" className={styles.cell}>{row.displayName}</span>
                   <span role="cell" className={styles.cell}>{row.upn}</span>
                   <span role="cell" className={styles.cell}>{strings.report.states[row.state]}</span>
-                  <span role="cell" className={styles.cell}>{row.reasonText ?? row.reason ?? ''}</span>
+                  <span role="cell" className={styles.cell}>
+                    {row.reason ? (
+                      // The whole sentence on hover and on keyboard focus; the cell shows the short name.
+                      <Tooltip content={reasonText(row.reason)} relationship="description" withArrow>
+                        <span tabIndex={0} className={styles.reason}>{reasonName(row.reason)}</span>
+                      </Tooltip>
+                    ) : null}
+                  </span>
+                  <span role="cell" className={styles.cell}>{when(row.seenAt)}</span>
+                  <span role="cell" className={styles.cell}>{when(row.acknowledgedAt)}</span>
+                  <span role="cell" className={styles.cell}>{table.perPersonReach ? (row.answer ?? '') : strings.reach.hidden}</span>
                 </div>
               );
             })}

@@ -1,12 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RecipientRow, RecipientState } from '../../../../api/contract/notifications';
+import type { ReachFilter } from '../../../../api/contract/reach';
 import { errorMessage } from '../../api/api-error';
 import { useApi } from '../../api/api-provider';
 
 export interface RecipientFilter {
   state?: RecipientState;
   reason?: string;
+  reach?: ReachFilter;
 }
 
 const PAGE_SIZE = 200;
@@ -22,6 +24,8 @@ export function useRecipientTable(notificationId: string, filter: RecipientFilte
   const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
+  /** False where the organisation shows reach in aggregate only and the reader is not an administrator. */
+  const [perPersonReach, setPerPersonReach] = useState(true);
   const generation = useRef(0);
 
   const load = useCallback(
@@ -32,6 +36,7 @@ export function useRecipientTable(notificationId: string, filter: RecipientFilte
         if (mine !== generation.current) return;
         setRows((previous) => (after ? [...previous, ...page.value] : page.value));
         setNext(page.next);
+        setPerPersonReach(page.perPersonReach ?? true);
         setError(undefined);
       } catch (failure) {
         if (mine === generation.current) setError(errorMessage(failure));
@@ -39,7 +44,7 @@ export function useRecipientTable(notificationId: string, filter: RecipientFilte
         if (mine === generation.current) setLoading(false);
       }
     },
-    [api, notificationId, filter.state, filter.reason],
+    [api, notificationId, filter.state, filter.reason, filter.reach],
   );
 
   useEffect(() => {
@@ -60,5 +65,5 @@ export function useRecipientTable(notificationId: string, filter: RecipientFilte
     if (lastIndex >= rows.length - PREFETCH_ROWS) loadMore();
   }, [lastIndex, rows.length, loadMore]);
 
-  return { scrollRef, rows, items, totalSize: virtualizer.getTotalSize(), hasMore: next !== null, loading, error, loadMore };
+  return { scrollRef, rows, items, totalSize: virtualizer.getTotalSize(), hasMore: next !== null, loading, error, loadMore, perPersonReach };
 }

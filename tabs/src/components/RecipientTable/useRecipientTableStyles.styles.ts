@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
-const columns = { display: 'grid', gridTemplateColumns: 'minmax(6rem, 2fr) minmax(6rem, 2fr) minmax(5rem, 1fr) minmax(5rem, 2fr)', alignItems: 'center' };
+const columns = { display: 'grid', gridTemplateColumns: 'minmax(6rem, 2fr) minmax(6rem, 2fr) minmax(5rem, 1fr) minmax(5rem, 2fr) minmax(5rem, 1fr) minmax(5rem, 1fr) minmax(5rem, 1fr)', alignItems: 'center' };
 
 export const useRecipientTableStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -17,5 +17,6 @@ export const useRecipientTableStyles = makeStyles({
     height: '44px',
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
+  reason: { borderRadius: tokens.borderRadiusSmall, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   cell: { padding: `0 ${tokens.spacingHorizontalS}`, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });

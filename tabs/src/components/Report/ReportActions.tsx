@@ -1,32 +1,31 @@
 import { Button } from '@fluentui/react-components';
-import type { Report } from '../../../../api/contract/notifications';
-import { strings } from '../../strings/en';
+import type { NotificationAction } from '../../../../api/contract/notifications';
+import { strings } from '../../strings';
 import { useReportStyles } from './useReportStyles.styles';
 
 export interface ReportActionsProps {
-  report: Report;
+  actions: NotificationAction[];
   busy: boolean;
   onCancel: () => void;
   onResend: () => void;
   onEdit: () => void;
   onRecall: () => void;
+  onDuplicate: () => void;
   onExport: () => void;
 }
 
-const LIVE = ['scheduled', 'resolving', 'sending'];
-
-/** Only the actions that make sense in the notification's current status are offered. */
+/** Exactly the actions the server says the person may take now; export is always there. */
 export function ReportActions(props: ReportActionsProps) {
   const styles = useReportStyles();
-  const { report, busy } = props;
-  const live = LIVE.includes(report.status);
-  const delivered = (report.counts.sent ?? 0) > 0;
+  const { actions, busy } = props;
+  const may = (action: NotificationAction) => actions.includes(action);
   return (
     <div className={styles.actions}>
-      {live ? <Button disabled={busy} onClick={props.onCancel}>{strings.report.cancelSend}</Button> : null}
-      {!live && (report.counts.failed ?? 0) > 0 ? <Button disabled={busy} onClick={props.onResend}>{strings.report.resend}</Button> : null}
-      {delivered ? <Button disabled={busy} onClick={props.onEdit}>{strings.report.edit}</Button> : null}
-      {delivered ? <Button disabled={busy} onClick={props.onRecall}>{strings.report.recall}</Button> : null}
+      {may('cancel') ? <Button disabled={busy} onClick={props.onCancel}>{strings.report.cancelSend}</Button> : null}
+      {may('resendFailed') ? <Button disabled={busy} onClick={props.onResend}>{strings.report.resend}</Button> : null}
+      {may('edit') ? <Button disabled={busy} onClick={props.onEdit}>{strings.report.edit}</Button> : null}
+      {may('recall') ? <Button disabled={busy} onClick={props.onRecall}>{strings.report.recall}</Button> : null}
+      {may('duplicate') ? <Button disabled={busy} onClick={props.onDuplicate}>{strings.report.duplicate}</Button> : null}
       <Button disabled={busy} onClick={props.onExport}>{strings.report.exportCsv}</Button>
     </div>
   );

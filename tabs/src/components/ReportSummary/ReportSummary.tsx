@@ -1,7 +1,8 @@
 import { Field, ProgressBar, Text } from '@fluentui/react-components';
 import type { RecipientState, Report } from '../../../../api/contract/notifications';
 import { durationInWords } from '../../lib/duration-words';
-import { strings } from '../../strings/en';
+import { num, strings } from '../../strings';
+import { reasonName, reasonText } from './reason-words';
 import { useReportSummaryStyles } from './useReportSummaryStyles.styles';
 
 const STATES: RecipientState[] = ['pending', 'installing', 'ready', 'sending', 'sent', 'failed', 'cancelled'];
@@ -24,7 +25,7 @@ export function ReportSummary(props: { report: Report }) {
         {STATES.filter((state) => count(state) > 0 || state === 'sent' || state === 'failed').map((state) => (
           <div key={state} className={styles.count}>
             <dt>{strings.report.states[state]}</dt>
-            <dd className={styles.number}>{count(state).toLocaleString()}</dd>
+            <dd className={styles.number}>{num(count(state))}</dd>
           </div>
         ))}
       </dl>
@@ -33,7 +34,7 @@ export function ReportSummary(props: { report: Report }) {
           <Text weight="semibold">{strings.report.reasons}</Text>
           <ul>
             {reasons.map(([reason, n]) => (
-              <li key={reason}>{`${reason}: ${n.toLocaleString()}`}</li>
+              <li key={reason} title={reasonText(reason)}>{strings.report.reasonCount(reasonName(reason), n)}</li>
             ))}
           </ul>
         </section>
@@ -53,7 +54,7 @@ function PollResults(props: { poll: NonNullable<Report['poll']> }) {
       {poll.options.map((option, index) => {
         const votes = poll.counts[index] ?? 0;
         return (
-          <Field key={option} label={`${option}: ${votes.toLocaleString()}`}>
+          <Field key={option} label={strings.report.pollOption(option, votes)}>
             <ProgressBar value={poll.total > 0 ? votes / poll.total : 0} max={1} />
           </Field>
         );

@@ -1,14 +1,14 @@
 import { Text } from '@fluentui/react-components';
 import type { Audience, AudiencePreview } from '../../../../api/contract/audience';
 import type { SendInput } from '../../../../api/contract/notifications';
-import { strings } from '../../strings/en';
+import { dateTime, strings } from '../../strings';
 import { sourceLabel } from '../AudiencePicker/audience-sources';
 
 /** Exactly who will receive it: the resolved count, every named source, exclusions, guests, and when. */
 export function SendConfirmation(props: { title: string; audience: Audience; preview?: AudiencePreview; input: SendInput }) {
   const { audience, preview, input } = props;
   const when = input.scheduledAt
-    ? strings.send.confirmScheduled(new Date(input.scheduledAt).toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short', timeZone: input.timeZone }), input.timeZone)
+    ? strings.send.confirmScheduled(dateTime(input.scheduledAt, 'full', input.timeZone), input.timeZone)
     : strings.send.confirmNow;
   return (
     <>

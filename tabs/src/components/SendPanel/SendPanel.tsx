@@ -1,9 +1,10 @@
-import { Button, Field, Input, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import type { Audience, AudiencePreview } from '../../../../api/contract/audience';
 import type { SendInput } from '../../../../api/contract/notifications';
-import { strings } from '../../strings/en';
+import { strings } from '../../strings';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { SendConfirmation } from './SendConfirmation';
+import { TimeZonePicker } from './TimeZonePicker';
 import { useSendPanel, type SendWhen } from './useSendPanel';
 import { useSendPanelStyles } from './useSendPanelStyles.styles';
 
@@ -37,19 +38,15 @@ export function SendPanel(props: SendPanelProps) {
           <Field label={strings.send.time}>
             <Input type="time" value={state.time} onChange={(_, data) => state.setTime(data.value)} />
           </Field>
-          <Field label={strings.send.timeZone} className={styles.zone}>
-            <Select value={state.timeZone} onChange={(_, data) => state.setTimeZone(data.value)}>
-              {state.zones.map((zone) => (
-                <option key={zone} value={zone}>{zone}</option>
-              ))}
-            </Select>
-          </Field>
+          <div className={styles.zone}>
+            <TimeZonePicker value={state.timeZone} onChange={state.setTimeZone} />
+          </div>
         </div>
       ) : null}
       {noAudience ? <Text size={200}>{strings.send.needAudience}</Text> : null}
       {!noAudience && state.timeMissing ? <Text size={200}>{strings.send.needTime}</Text> : null}
       <Button appearance="primary" disabled={noAudience || state.timeMissing || props.busy} onClick={() => state.setConfirming(true)}>
-        {state.when === 'now' ? strings.send.send : strings.send.schedule}
+        {props.busy ? strings.send.sending : state.when === 'now' ? strings.send.send : strings.send.schedule}
       </Button>
       <ConfirmDialog
         open={state.confirming}

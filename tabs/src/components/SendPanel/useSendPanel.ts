@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SendInput } from '../../../../api/contract/notifications';
-import { browserTimeZone, timeZones, zonedTimeToUtc } from '../../lib/zoned-time';
+import { browserTimeZone, zonedTimeToUtc } from '../../lib/zoned-time';
 
 export type SendWhen = 'now' | 'later';
 
@@ -11,7 +11,6 @@ export function useSendPanel(onSend: (input: SendInput) => Promise<void>) {
   const [time, setTime] = useState('');
   const [timeZone, setTimeZone] = useState(browserTimeZone);
   const [confirming, setConfirming] = useState(false);
-  const [zones] = useState(timeZones);
 
   const scheduledAt = when === 'later' && date && time ? zonedTimeToUtc(date, time, timeZone) : undefined;
   const timeMissing = when === 'later' && (!scheduledAt || Date.parse(scheduledAt) <= Date.now());
@@ -22,5 +21,5 @@ export function useSendPanel(onSend: (input: SendInput) => Promise<void>) {
     await onSend(input);
   };
 
-  return { when, setWhen, date, setDate, time, setTime, timeZone, setTimeZone, zones, timeMissing, confirming, setConfirming, confirm, input };
+  return { when, setWhen, date, setDate, time, setTime, timeZone, setTimeZone, timeMissing, confirming, setConfirming, confirm, input };
 }

@@ -1,0 +1,92 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
+import { strings } from '../../strings';
+import { ScreenHeading } from '../App/screen-focus';
+import { AudiencePicker } from '../AudiencePicker/AudiencePicker';
+import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
+import { ContentFields } from '../ContentFields/ContentFields';
+import { SendPanel } from '../SendPanel/SendPanel';
+import { ReviewSummary } from './ReviewSummary';
+import { STEPS, useCompose, type ComposeOptions, type ComposeStep } from './useCompose';
+import { useComposeStyles } from './useComposeStyles.styles';
+
+// The Adaptive Cards renderer and templating are most of the tab's weight: the form is usable before they arrive.
+const CardPreview = lazy(() => import('../CardPreview/CardPreview').then((m) => ({ default: m.CardPreview })));
+
+/**
+ * Content → audience → review and send, with the live preview beside every step (below the step, before its
+ * buttons, on a narrow screen). Results of each action show beside the buttons that caused them.
+ */
+export function ComposeEditor(props: ComposeOptions) {
+  const state = useCompose(props);
+  const styles = useComposeStyles();
+  const editingSent = state.mode === 'editSent';
+  const index = STEPS.indexOf(state.step);
+  const stepLabel = (step: ComposeStep) => strings.compose.steps[step];
+  return (
+    <div className={styles.root}>
+      <div className={styles.main}>
+        <ScreenHeading>{editingSent ? strings.compose.editSentHeading : strings.compose.heading}</ScreenHeading>
+        {editingSent ? null : (
+          <TabList aria-label={strings.compose.steps.label} selectedValue={state.step} onTabSelect={(_, data) => state.setStep(data.value as ComposeStep)} className={styles.steps}>
+            {STEPS.map((step) => <Tab key={step} value={step}>{stepLabel(step)}</Tab>)}
+          </TabList>
+        )}
+        {state.step === 'content' || editingSent ? <ContentFields form={state.form} errors={state.errors} onChange={state.change} onBlur={state.blur} /> : null}
+        {state.step === 'audience' && !editingSent ? (
+          <AudiencePicker audience={state.audience} preview={state.audiencePreview} allowedKinds={props.me.allowedAudienceKinds} onChange={state.setAudience} />
+        ) : null}
+        {state.step === 'review' && !editingSent ? <ReviewSummary title={state.form.title} audience={state.audience} preview={state.audiencePreview.preview} /> : null}
+      </div>
+      <aside className={styles.preview} aria-label={strings.compose.preview}>
+        <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
+          <CardPreview content={state.preview} />
+        </Suspense>
+      </aside>
+      <div className={styles.actions}>
+        {state.step === 'review' && !editingSent ? (
+          <SendPanel title={state.form.title} audience={state.audience} preview={state.audiencePreview.preview} busy={state.busy} onSend={state.send} />
+        ) : null}
+        <div className={styles.buttons}>
+          {editingSent ? (
+            <Button appearance="primary" disabled={state.busy} onClick={state.askUpdate}>{strings.compose.updateSent}</Button>
+          ) : (
+            <>
+              {index > 0 ? <Button onClick={() => state.setStep(STEPS[index - 1]!)}>{strings.compose.back}</Button> : null}
+              {index < STEPS.length - 1 ? <Button appearance="primary" onClick={() => state.setStep(STEPS[index + 1]!)}>{strings.compose.next}</Button> : null}
+              <Button disabled={state.busy} onClick={() => void state.saveDraft()}>{strings.compose.saveDraft}</Button>
+              <Button disabled={state.busy} onClick={() => void state.duplicate()}>{strings.compose.duplicate}</Button>
+              {state.draftId ? <Button disabled={state.busy} onClick={() => state.setConfirm('delete')}>{strings.compose.delete}</Button> : null}
+            </>
+          )}
+        </div>
+        <div role="status" aria-live="polite" className={styles.message}>
+          {state.message ? (
+            <MessageBar intent={state.message.intent}>
+              <MessageBarBody>{state.message.text}</MessageBarBody>
+              <MessageBarActions containerAction={<Button appearance="transparent" size="small" onClick={state.dismissMessage}>{strings.dismiss}</Button>} />
+            </MessageBar>
+          ) : null}
+        </div>
+      </div>
+      <ConfirmDialog
+        open={state.confirm === 'delete'}
+        title={strings.compose.delete}
+        confirmLabel={strings.compose.delete}
+        onConfirm={() => void state.remove()}
+        onCancel={() => state.setConfirm(undefined)}
+      >
+        {strings.compose.deleteConfirm}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={state.confirm === 'update'}
+        title={strings.compose.updateConfirmTitle}
+        confirmLabel={strings.compose.updateConfirmButton}
+        onConfirm={() => void state.updateSent()}
+        onCancel={() => state.setConfirm(undefined)}
+      >
+        {strings.compose.updateConfirm(state.existing?.counts.sent ?? 0)}
+      </ConfirmDialog>
+    </div>
+  );
+}
