@@ -24,12 +24,16 @@ describe('limits over HTTP', () => {
   it('when a burst of installedApps reads exceeds 30 per second, then Graph answers 429 with Retry-After and the rule is counted', async () => {
     const bearer = await token(emulator.info.graphClientId, emulator.info.graphClientSecret, 'https://graph.microsoft.com/.default');
     const userId = emulator.context.state.directory.users[0]!.id;
+    const started = Date.now();
     const responses = await Promise.all(
       Array.from({ length: BURST }, () => fetch(`${emulator.info.graphBaseUrl}/users/${userId}/teamwork/installedApps`, { headers: { authorization: `Bearer ${bearer}` } })),
     );
+    // 30 per second in each window the burst touched: on a loaded machine 100 requests can spread over more than
+    // one second, so the bound follows how long they took rather than assuming they all landed in one.
+    const windows = Math.ceil((Date.now() - started) / 1000) + 1;
     const throttled = responses.filter((response) => response.status === 429);
     expect(throttled.length).toBeGreaterThan(0);
-    expect(responses.filter((response) => response.status === 200).length).toBeLessThanOrEqual(30 * 2);
+    expect(responses.filter((response) => response.status === 200).length).toBeLessThanOrEqual(30 * windows);
     expect(Number(throttled[0]!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await throttled[0]!.json()).toMatchObject({ error: { code: 'TooManyRequests' } });
     const summary = await (await fetch(`${emulator.info.inspectUrl}/summary`)).json();
