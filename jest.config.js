@@ -18,8 +18,8 @@ const tabs = {
   roots: ['<rootDir>/tests/tabs'],
   testMatch: ['**/*.test.tsx'],
   setupFilesAfterEnv: ['<rootDir>/tests/tabs/support/setup.ts'],
-  // The Adaptive Cards renderer ships ES modules only; SWC turns them into CommonJS like our own files.
-  transformIgnorePatterns: ['/node_modules/(?!(adaptivecards|swiper)/)'],
+  // The Adaptive Cards renderer and d3 (under Fluent UI's charts) ship ES modules only; SWC turns them into CommonJS like our own files.
+  transformIgnorePatterns: ['/node_modules/(?!(adaptivecards|swiper|d3-[a-z-]+|internmap)/)'],
   transform: {
     '^.+\\.(tsx?|m?jsx?)$': [
       '@swc/jest',

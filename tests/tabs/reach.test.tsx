@@ -37,6 +37,13 @@ async function openReport(user: Awaited<ReturnType<typeof renderTab>>['user']) {
 }
 
 describe('reach in the delivery report', () => {
+  // jsdom lays out no text: the chart measures its axis labels (SVG getComputedTextLength, canvas measureText).
+  beforeAll(() => {
+    const svg = globalThis.SVGElement.prototype as SVGElement & { getComputedTextLength?: () => number; getBBox?: () => DOMRect };
+    svg.getComputedTextLength ??= () => 40;
+    svg.getBBox ??= () => ({ x: 0, y: 0, width: 40, height: 12 }) as DOMRect;
+    HTMLCanvasElement.prototype.getContext = (() => ({ measureText: (text: string) => ({ width: text.length * 6 }), font: '' })) as unknown as HTMLCanvasElement['getContext'];
+  });
   it('when the report has reach, then the funnel shows delivered → seen → acknowledged → answered with shares, and the not seen and not known', async () => {
     const { user } = await renderTab(reachServer(funnel()));
     await openReport(user);
@@ -76,9 +83,24 @@ describe('reach in the delivery report', () => {
     expect(within(table).getAllByText('Hidden').length).toBe(6);
   });
 
-  it('when nobody has seen it yet, then the chart says so; when people have, then the chart is drawn', async () => {
+  it('when nobody has seen it yet, then the chart says so instead of drawing empty lines', async () => {
     const { user } = await renderTab(reachServer(funnel({ seen: 0, acknowledged: 0 }), { points: [{ at: '2030-01-01T09:01:00.000Z', seen: 0, acknowledged: 0 }] }));
     await openReport(user);
     expect(await screen.findByText('Nobody has seen it yet.')).toBeInTheDocument();
+  });
+
+  it('when people have seen it, then the chart (loaded on its own) draws the seen and acknowledged lines', async () => {
+    const points = [
+      { at: '2030-01-01T09:01:00.000Z', seen: 0, acknowledged: 0 },
+      { at: '2030-01-01T09:02:00.000Z', seen: 20, acknowledged: 5 },
+      { at: '2030-01-01T09:03:00.000Z', seen: 30, acknowledged: 10 },
+    ];
+    const { user } = await renderTab(reachServer(funnel(), { points }));
+    await openReport(user);
+    const chart = await screen.findByRole('region', { name: 'Seen and acknowledged over time' });
+    await waitFor(() => expect(chart.querySelector('svg')).not.toBeNull(), { timeout: 10_000 });
+    expect(within(chart).queryByText(/cannot be shown/)).not.toBeInTheDocument();
+    expect(within(chart).getAllByText('Seen').length).toBeGreaterThan(0);
+    expect(within(chart).getAllByText('Acknowledged').length).toBeGreaterThan(0);
   });
 });

@@ -16,6 +16,7 @@ export const reachDe: ReachStrings = {
   aggregateOnly: 'Ihre Organisation zeigt die Reichweite nur zusammengefasst: Wer es gelesen oder bestätigt hat, sehen Herald-Administratoren.',
   chart: 'Gelesen und bestätigt im Zeitverlauf',
   chartLoading: 'Diagramm wird geladen…',
+  chartUnavailable: 'Das Diagramm kann hier nicht angezeigt werden; der Trichter oben enthält dieselben Zahlen.',
   chartEmpty: 'Noch niemand hat es gelesen.',
   chartTime: 'Zeit seit dem Senden',
   chartPeople: 'Personen',

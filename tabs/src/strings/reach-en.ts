@@ -17,6 +17,7 @@ export const reachEn = {
   aggregateOnly: 'Your organisation shows reach in aggregate only: who saw or acknowledged it is visible to Herald administrators.',
   chart: 'Seen and acknowledged over time',
   chartLoading: 'Loading the chart…',
+  chartUnavailable: 'The chart cannot be shown here; the funnel above has the same figures.',
   chartEmpty: 'Nobody has seen it yet.',
   chartTime: 'Time since sending',
   chartPeople: 'People',

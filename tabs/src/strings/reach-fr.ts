@@ -16,6 +16,7 @@ export const reachFr: ReachStrings = {
   aggregateOnly: 'Votre organisation n’affiche la portée qu’en agrégé : qui l’a vu ou confirmé est visible des administrateurs Herald.',
   chart: 'Vus et confirmés au fil du temps',
   chartLoading: 'Chargement du graphique…',
+  chartUnavailable: 'Le graphique ne peut pas s’afficher ici ; l’entonnoir ci-dessus donne les mêmes chiffres.',
   chartEmpty: 'Personne ne l’a encore vu.',
   chartTime: 'Temps depuis l’envoi',
   chartPeople: 'Personnes',

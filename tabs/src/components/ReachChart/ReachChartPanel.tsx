@@ -2,6 +2,7 @@ import { Spinner, Text } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import type { ReachFunnel } from '../../../../api/contract/reach';
 import { strings } from '../../strings';
+import { ChartBoundary } from './ChartBoundary';
 import { useReachChartPanel } from './useReachChartPanel';
 
 const ReachChart = lazy(() => import('./ReachChart'));
@@ -15,9 +16,11 @@ export function ReachChartPanel(props: { notificationId: string; reach: ReachFun
       {!panel.timeline && !panel.error ? <Spinner size="tiny" label={strings.reach.chartLoading} /> : null}
       {panel.empty ? <Text>{strings.reach.chartEmpty}</Text> : null}
       {panel.timeline && !panel.empty ? (
-        <Suspense fallback={<Spinner size="tiny" label={strings.reach.chartLoading} />}>
-          <ReachChart timeline={panel.timeline} />
-        </Suspense>
+        <ChartBoundary fallback={strings.reach.chartUnavailable}>
+          <Suspense fallback={<Spinner size="tiny" label={strings.reach.chartLoading} />}>
+            <ReachChart timeline={panel.timeline} />
+          </Suspense>
+        </ChartBoundary>
       ) : null}
     </section>
   );
