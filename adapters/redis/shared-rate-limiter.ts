@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { RateLimiter, windowFor, type OperationKind, type RateLimits, type ReleaseSlot, type TenantRateLimiter } from '../../core/delivery/rate-limiter';
+import { limitOf, RateLimiter, windowFor, type CallPriority, type OperationKind, type RateLimits, type ReleaseSlot, type TenantRateLimiter } from '../../core/delivery/rate-limiter';
 import type { Clock } from '../../core/shared/clock';
 import type { Logger } from '../../core/shared/logger';
 import { ACQUIRE, PAUSE, RELEASE } from './call-window-scripts';
@@ -46,8 +46,10 @@ export class SharedRateLimiter implements TenantRateLimiter {
   private readonly prefix: string;
   private readonly member = `${randomUUID()}:`;
   private calls = 0;
-  /** Per tenant and kind, the end of the local queue of callers waiting to ask Redis. */
+  /** Per tenant, kind and priority, the end of the local queue of callers waiting to ask Redis. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Per tenant and kind, this worker's `first` callers not yet granted: `fill` callers wait while any are. */
+  private readonly firstWaiting = new Map<string, number>();
   private degradedSince: number | undefined;
   private retryRedisAt = 0;
   /**
@@ -68,7 +70,13 @@ export class SharedRateLimiter implements TenantRateLimiter {
     const share = Math.max(1, options.fallbackShare);
     const { limits } = options;
     this.fallback = new RateLimiter(
-      { connector: limits.connector / share, installedAppsGet: limits.installedAppsGet / share, installedAppsPost: limits.installedAppsPost / share },
+      {
+        connector: limits.connector / share,
+        installedAppsGet: limits.installedAppsGet / share,
+        installedAppsPost: limits.installedAppsPost / share,
+        activityFeed: limitOf(limits, 'activityFeed') / share,
+        directoryRead: limitOf(limits, 'directoryRead') / share,
+      },
       options.clock,
     );
     this.prefix = options.prefix ?? 'herald:rate';
@@ -79,11 +87,23 @@ export class SharedRateLimiter implements TenantRateLimiter {
     return this.degradedSince !== undefined;
   }
 
-  acquire(tenantId: string, kind: OperationKind): Promise<ReleaseSlot> {
-    if (this.options.limits[kind] === Infinity) return this.fallback.acquire(tenantId, kind);
+  /**
+   * Priority holds within this worker: a `fill` caller asks Redis only while none of this worker's `first` callers
+   * for the same tenant and kind waits. Across workers the window is shared first come, first served.
+   */
+  acquire(tenantId: string, kind: OperationKind, priority: CallPriority = 'first'): Promise<ReleaseSlot> {
+    if (limitOf(this.options.limits, kind) === Infinity) return this.fallback.acquire(tenantId, kind, priority);
     const keys = this.keys(tenantId, kind);
-    const queueKey = keys[0];
-    const turn = (this.queues.get(queueKey) ?? Promise.resolve()).then(() => this.acquireShared(tenantId, kind, keys));
+    const queueKey = `${keys[0]}|${priority}`;
+    if (priority === 'first') this.firstWaiting.set(keys[0], (this.firstWaiting.get(keys[0]) ?? 0) + 1);
+    const turn = (this.queues.get(queueKey) ?? Promise.resolve())
+      .then(async () => {
+        if (priority === 'fill') await this.afterFirstCallers(keys[0]);
+        return this.acquireShared(tenantId, kind, keys, priority);
+      })
+      .finally(() => {
+        if (priority === 'first') this.firstWaiting.set(keys[0], (this.firstWaiting.get(keys[0]) ?? 1) - 1);
+      });
     const settled = turn.catch(() => undefined);
     this.queues.set(queueKey, settled);
     void settled.then(() => {
@@ -92,10 +112,15 @@ export class SharedRateLimiter implements TenantRateLimiter {
     return turn;
   }
 
+  /** Waits (polling locally, not Redis) until no `first` caller of this worker waits for the same window. */
+  private async afterFirstCallers(key: string): Promise<void> {
+    while ((this.firstWaiting.get(key) ?? 0) > 0) await this.options.clock.sleep(IN_FLIGHT_POLL_MS);
+  }
+
   pause(tenantId: string, kind: OperationKind, ms: number): void {
     this.fallback.pause(tenantId, kind, ms);
     // An unlimited kind is acquired locally only, so a shared pause would have no reader.
-    if (this.options.limits[kind] === Infinity) return;
+    if (limitOf(this.options.limits, kind) === Infinity) return;
     const [slots, pause] = this.keys(tenantId, kind);
     // Sent after the first connection like every acquire, and so ahead of this worker's acquires queued behind it.
     void (this.connecting ?? Promise.resolve())
@@ -103,10 +128,10 @@ export class SharedRateLimiter implements TenantRateLimiter {
       .catch((error: unknown) => this.lost(error));
   }
 
-  private async acquireShared(tenantId: string, kind: OperationKind, [slots, pause]: [string, string]): Promise<ReleaseSlot> {
+  private async acquireShared(tenantId: string, kind: OperationKind, [slots, pause]: [string, string], priority: CallPriority): Promise<ReleaseSlot> {
     if (this.connecting) await this.connecting;
-    if (this.degraded && this.options.clock.now() < this.retryRedisAt) return this.fallback.acquire(tenantId, kind);
-    const { limit, windowMs } = windowFor(this.options.limits[kind]);
+    if (this.degraded && this.options.clock.now() < this.retryRedisAt) return this.fallback.acquire(tenantId, kind, priority);
+    const { limit, windowMs } = windowFor(limitOf(this.options.limits, kind));
     const windowUs = Math.ceil(windowMs * 1000);
     const leaseUs = (this.options.leaseMs ?? DEFAULT_LEASE_MS) * 1000;
     const member = `${this.member}${(this.calls += 1)}`;
@@ -118,7 +143,7 @@ export class SharedRateLimiter implements TenantRateLimiter {
       }
     } catch (error) {
       this.lost(error);
-      return this.fallback.acquire(tenantId, kind);
+      return this.fallback.acquire(tenantId, kind, priority);
     }
     this.recovered();
     let released = false;

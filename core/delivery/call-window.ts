@@ -6,6 +6,12 @@ export type ReleaseSlot = (used?: boolean) => void;
 const NOTHING: ReleaseSlot = () => undefined;
 
 /**
+ * Who goes first when callers wait for a slot: `first` (first deliveries) before `fill` (edits, recalls, expiry
+ * updates, reminders), which take only what first deliveries leave. Within one priority, first come first served.
+ */
+export type CallPriority = 'first' | 'fill';
+
+/**
  * "At most `limit` calls in any `windowMs`", kept so that it holds wherever the server counts a call. Microsoft
  * counts a call at some instant between the moment we send it and the moment its answer reaches us, so a call
  * occupies a slot from when it starts until `windowMs` after its answer. Then no `windowMs`-long stretch of
@@ -13,7 +19,8 @@ const NOTHING: ReleaseSlot = () => undefined;
  * (A token bucket spaces the *starts* and is exceeded whenever the server sees two calls closer than we sent
  * them; each such 429 from Teams costs a whole second.) The price is the answer's latency per `limit` calls.
  *
- * Callers are served first come, first served; a pause (a 429's Retry-After) holds every caller until it ends.
+ * Callers are served by priority (`first` before `fill`), then first come, first served; a pause (a 429's
+ * Retry-After) holds every caller until it ends.
  */
 export class CallWindow {
   private inFlight = 0;
@@ -22,6 +29,8 @@ export class CallWindow {
   private head = 0;
   private pausedUntil = 0;
   private readonly waiters: Array<(release: ReleaseSlot) => void> = [];
+  /** `fill` callers: served only when no `first` caller waits. */
+  private readonly fillers: Array<(release: ReleaseSlot) => void> = [];
   private wakeAt: number | undefined;
 
   constructor(
@@ -37,12 +46,18 @@ export class CallWindow {
   }
 
   /** Resolves with the slot's release once a call may start. */
-  acquire(): Promise<ReleaseSlot> {
+  acquire(priority: CallPriority = 'first'): Promise<ReleaseSlot> {
     if (this.unlimited && this.pausedUntil <= this.clock.now()) return Promise.resolve(NOTHING);
     return new Promise((grant) => {
-      this.waiters.push(grant);
+      (priority === 'first' ? this.waiters : this.fillers).push(grant);
       this.pump();
     });
+  }
+
+  /** Callers waiting for a slot, of one priority or of both. */
+  waiting(priority?: CallPriority): number {
+    if (priority) return (priority === 'first' ? this.waiters : this.fillers).length;
+    return this.waiters.length + this.fillers.length;
   }
 
   /** No call starts before `until`. */
@@ -61,11 +76,12 @@ export class CallWindow {
   }
 
   private pump(): void {
-    while (this.waiters.length > 0) {
+    while (this.waiters.length > 0 || this.fillers.length > 0) {
+      const queue = this.waiters.length > 0 ? this.waiters : this.fillers;
       const now = this.clock.now();
       if (this.pausedUntil > now) return this.wakeUpAt(this.pausedUntil);
       if (this.unlimited) {
-        this.waiters.shift()!(NOTHING);
+        queue.shift()!(NOTHING);
         continue;
       }
       if (this.occupied(now) >= this.limit) {
@@ -75,7 +91,7 @@ export class CallWindow {
         return;
       }
       this.inFlight += 1;
-      this.waiters.shift()!(this.releaser());
+      queue.shift()!(this.releaser());
     }
   }
 

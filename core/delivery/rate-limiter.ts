@@ -1,16 +1,32 @@
 import type { Clock } from '../shared/clock';
-import { CallWindow, type ReleaseSlot } from './call-window';
+import { CallWindow, type CallPriority, type ReleaseSlot } from './call-window';
 
-export type { ReleaseSlot } from './call-window';
+export type { CallPriority, ReleaseSlot } from './call-window';
 
-/** The operation kinds Microsoft limits separately, per app per tenant (platform-facts.md). */
-export type OperationKind = 'connector' | 'installedAppsGet' | 'installedAppsPost';
+/**
+ * The operation kinds Microsoft limits separately, per app per tenant (platform-facts.md): every Connector call;
+ * Graph installedApps GETs and POSTs (installs and upgrades); `sendActivityNotification`; directory reads of one
+ * object (manager look-ups).
+ */
+export type OperationKind = 'connector' | 'installedAppsGet' | 'installedAppsPost' | 'activityFeed' | 'directoryRead';
 
 /** Requests per second per kind; Infinity turns the limit off (engine benchmarks against an unthrottled emulator). */
 export interface RateLimits {
   connector: number;
   installedAppsGet: number;
   installedAppsPost: number;
+  /** `sendActivityNotification`: 5/s per app per tenant (Teams service limits); Microsoft's when absent. */
+  activityFeed?: number;
+  /**
+   * Single-object directory reads (`GET /users/{id}/manager`, 1 resource unit each): the directory's token bucket
+   * is 3,500 units per 10 s in the smallest tenants, shared with audience resolution, so a tenth of it by default.
+   */
+  directoryRead?: number;
+}
+
+/** The limit of `kind` in `limits`, Microsoft's own (DEFAULT_RATE_LIMITS) for the kinds left out. */
+export function limitOf(limits: RateLimits, kind: OperationKind): number {
+  return limits[kind] ?? DEFAULT_RATE_LIMITS[kind]!;
 }
 
 /**
@@ -18,9 +34,9 @@ export interface RateLimits {
  * Herald can aim at them exactly because a slot is held until a window after the call is answered (see
  * `CallWindow`), so no jitter between our clock and Microsoft's can put one call too many into a second.
  */
-export const DEFAULT_RATE_LIMITS: RateLimits = { connector: 50, installedAppsGet: 30, installedAppsPost: 30 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { connector: 50, installedAppsGet: 30, installedAppsPost: 30, activityFeed: 5, directoryRead: 35 };
 
-export const UNLIMITED: RateLimits = { connector: Infinity, installedAppsGet: Infinity, installedAppsPost: Infinity };
+export const UNLIMITED: RateLimits = { connector: Infinity, installedAppsGet: Infinity, installedAppsPost: Infinity, activityFeed: Infinity, directoryRead: Infinity };
 
 /**
  * Clock readings are whole milliseconds here and may be fractional at Microsoft: a slot stays held this much past
@@ -45,15 +61,18 @@ export function windowFor(rate: number): { limit: number; windowMs: number } {
  * limit through adapters/redis, so the tenant-wide limits hold across all of them together.
  */
 export interface TenantRateLimiter {
-  /** Resolves when a call of `kind` to `tenantId` may go, with the release to call once it is answered. */
-  acquire(tenantId: string, kind: OperationKind): Promise<ReleaseSlot>;
+  /**
+   * Resolves when a call of `kind` to `tenantId` may go, with the release to call once it is answered. `fill`
+   * calls (edits, recalls, expiry, reminders) take only the slots `first` calls (deliveries) leave.
+   */
+  acquire(tenantId: string, kind: OperationKind, priority?: CallPriority): Promise<ReleaseSlot>;
   /** Honours a Retry-After: nothing of this kind goes to this tenant for `ms` (from any worker sharing the limit). */
   pause(tenantId: string, kind: OperationKind, ms: number): void;
 }
 
 /** Runs `call` in a slot of `kind` for `tenantId`, releasing the slot when the call is answered or fails. */
-export async function inSlot<T>(limiter: TenantRateLimiter, tenantId: string, kind: OperationKind, call: () => Promise<T>): Promise<T> {
-  const release = await limiter.acquire(tenantId, kind);
+export async function inSlot<T>(limiter: TenantRateLimiter, tenantId: string, kind: OperationKind, call: () => Promise<T>, priority: CallPriority = 'first'): Promise<T> {
+  const release = await limiter.acquire(tenantId, kind, priority);
   try {
     return await call();
   } finally {
@@ -70,8 +89,8 @@ export class RateLimiter implements TenantRateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  acquire(tenantId: string, kind: OperationKind): Promise<ReleaseSlot> {
-    return this.window(tenantId, kind).acquire();
+  acquire(tenantId: string, kind: OperationKind, priority: CallPriority = 'first'): Promise<ReleaseSlot> {
+    return this.window(tenantId, kind).acquire(priority);
   }
 
   pause(tenantId: string, kind: OperationKind, ms: number): void {
@@ -82,7 +101,7 @@ export class RateLimiter implements TenantRateLimiter {
     const key = `${tenantId}\u0000${kind}`;
     let window = this.windows.get(key);
     if (!window) {
-      const { limit, windowMs } = windowFor(this.limits[kind]);
+      const { limit, windowMs } = windowFor(limitOf(this.limits, kind));
       window = new CallWindow(limit, windowMs, this.clock);
       this.windows.set(key, window);
     }
