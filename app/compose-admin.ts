@@ -29,6 +29,7 @@ export interface ComposeAdminDeps {
   engine: BroadcastEngine;
   notifications: NotificationService;
   administration: Administration;
+  followUps?: import('../core/followups/followup-service').FollowUpService;
   directory: DirectoryPort;
   settings: TenantSettings;
   emulator?: EmulatorLink;
@@ -58,6 +59,7 @@ export async function composeAdminApi(deps: ComposeAdminDeps): Promise<AdminPart
       store: deps.store,
       notifications: deps.notifications,
       administration: deps.administration,
+      followUps: deps.followUps,
       directory: deps.directory,
       responses: deps.store.responses.cards,
       reach: new ReachPrivacy({ policy: { aggregateOnly: env.HERALD_REACH_AGGREGATE_ONLY === 'true' }, roles: new Authority(deps.store.roles), audit: deps.store.audit }),

@@ -6,6 +6,8 @@ import { GraphHttp } from '../adapters/graph/graph-http';
 import { GraphBatcher } from '../adapters/graph/batcher';
 import { GraphInstaller } from '../adapters/graph/installer';
 import { GraphDirectory } from '../adapters/graph/directory';
+import { GraphFollowUps } from '../adapters/graph/followup-graph';
+import { FollowUpService } from '../core/followups/followup-service';
 import { createCloudAdapter } from '../adapters/connector/cloud-adapter';
 import { BotMessenger } from '../adapters/connector/messenger';
 import { createStore } from '../adapters/sql/create-store';
@@ -57,6 +59,8 @@ export interface Herald {
   notifications: NotificationService;
   /** Roles and the audit log. */
   administration: Administration;
+  /** Follow-up plans (deadline, reminders, expiry): set and read with the same authority as edit. */
+  followUps: FollowUpService;
   /** Who the command line acts as: `as` (a UPN or object id), else HERALD_OPERATOR, else locally the default person. */
   operator(as?: string): Promise<Actor>;
   /** Locally, the person the tab signs in as by default (the first configured admin, else the tenant's first member). */
@@ -105,10 +109,15 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
     limiter: scale.limiter,
     workQueue: scale.queue,
     logger: log,
+    followUps: {
+      settings: { activityFeed: env.HERALD_FOLLOWUP_ACTIVITY_FEED === 'true', notifyManagers: env.HERALD_FOLLOWUP_NOTIFY_MANAGERS === 'true' },
+      graph: new GraphFollowUps(graph),
+    },
   });
 
   const authority = new Authority(store.roles, { ownersMayMessageMembers: env.HERALD_OWNERS_MAY_MESSAGE_MEMBERS === 'true' });
   const notifications = new NotificationService({ store, engine, authority, clock: systemClock });
+  const followUps = new FollowUpService({ store, engine, authority, clock: systemClock });
   const administration = new Administration({ store, directory, authority, clock: systemClock, log });
   const localPerson = emulator ? await firstPerson(directory, env.HERALD_ADMINS) : undefined;
   const seeded = await administration.seedAdmins(settings.tenantId, env.HERALD_ADMINS ?? (localPerson ? [localPerson] : []));
@@ -117,7 +126,7 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
   if (options.serve === 'full') {
     // Loaded only where it is served: the command line and workers never pay for the API's code.
     const { composeAdminApi } = require('./compose-admin') as typeof import('./compose-admin');
-    admin = await composeAdminApi({ env, log, store, engine, notifications, administration, directory, settings, emulator, localPerson });
+    admin = await composeAdminApi({ env, log, store, engine, notifications, administration, followUps, directory, settings, emulator, localPerson });
   }
   const botParts = composeBot({ env, log, store, engine, graph, adapter, settings, notifications });
   let web: RunningWebServer | undefined;
@@ -150,6 +159,7 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
     emulator,
     notifications,
     administration,
+    followUps,
     localPerson,
     operator: (as) => operatorActor({ directory, tenantId: settings.tenantId }, as ?? env.HERALD_OPERATOR ?? localPerson),
     admin,

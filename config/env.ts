@@ -87,6 +87,16 @@ export const envSchema = z
      * without a Herald sender role. Off by default: where anyone may create a team, it would make the sender list moot.
      */
     HERALD_OWNERS_MAY_MESSAGE_MEMBERS: z.enum(['true', 'false']).default('false'),
+    /**
+     * `true` lets a sender's reminders also go to each person's Teams activity feed (sendActivityNotification, which
+     * needs TeamsActivity.Send.User consented on the installation). Off by default.
+     */
+    HERALD_FOLLOWUP_ACTIVITY_FEED: z.enum(['true', 'false']).default('false'),
+    /**
+     * `true`: at a notification's acknowledge-by deadline, each person who did not acknowledge is named to their
+     * manager (GET /users/{id}/manager, in the manager's chat with Herald). Off by default.
+     */
+    HERALD_FOLLOWUP_NOTIFY_MANAGERS: z.enum(['true', 'false']).default('false'),
     /** Tenants whose users may use Herald; the home tenant when empty. */
     HERALD_ALLOWED_TENANTS: list.optional(),
     /**

@@ -10,6 +10,7 @@ import { AdminReportQueries } from './admin-report-queries';
 import type { AdminTables } from './admin-tables';
 import { ImageRepo } from './image-repo';
 import { ReachRepo } from './reach-repo';
+import { FollowUpRepo } from './followup-repo';
 import type { Database, SqlDialectName } from './schema';
 
 /** The Store over Kysely: one data layer for SQLite and PostgreSQL. */
@@ -24,6 +25,7 @@ export class SqlStore implements Store {
   readonly images: ImageRepo;
   readonly reports: AdminReportQueries;
   readonly reach: ReachRepo;
+  readonly followups: FollowUpRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -41,6 +43,7 @@ export class SqlStore implements Store {
     this.images = new ImageRepo(admin);
     this.reports = new AdminReportQueries(admin);
     this.reach = new ReachRepo(db, dialect);
+    this.followups = new FollowUpRepo(db);
   }
 
   async ping(): Promise<void> {

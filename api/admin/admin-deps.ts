@@ -15,6 +15,8 @@ export interface AdminDeps {
   notifications: NotificationService;
   /** Roles and the audit log. */
   administration: Administration;
+  /** Follow-up plans (deadline, reminders, expiry); the routes are not served when absent. */
+  followUps?: import('../../core/followups/followup-service').FollowUpService;
   directory: DirectoryPort;
   /** People's acknowledgements and poll answers (the bot's store); nobody has answered when absent. */
   responses: ResponseReader;

@@ -119,3 +119,48 @@ export type NotificationView = z.infer<typeof notificationSchema>;
 export type RecipientRow = z.infer<typeof recipientRowSchema>;
 export type RecipientPage = z.infer<typeof recipientPageSchema>;
 export type Report = z.infer<typeof reportSchema>;
+
+/**
+ * A follow-up plan as the API takes it (`PUT /api/notifications/{id}/follow-ups`): times as ISO 8601 instants.
+ * Core checks what needs "now" (a deadline or expiry in the past) and answers 400 with a sentence and the fields.
+ */
+export const followUpPlanInputSchema = z
+  .object({
+    acknowledgeBy: z.string().datetime({ offset: true }).nullable().default(null),
+    reminders: z
+      .object({ everyHours: z.number(), times: z.number().int(), to: z.enum(['unacknowledged', 'unseen']).default('unacknowledged'), activityFeed: z.boolean().default(false) })
+      .strict()
+      .nullable()
+      .default(null),
+    expiresAt: z.string().datetime({ offset: true }).nullable().default(null),
+    onExpiry: z.enum(['update', 'recall']).default('update'),
+  })
+  .strict()
+  .transform((plan) => ({
+    ...plan,
+    acknowledgeBy: plan.acknowledgeBy === null ? null : Date.parse(plan.acknowledgeBy),
+    expiresAt: plan.expiresAt === null ? null : Date.parse(plan.expiresAt),
+  }));
+
+/** `GET/PUT/DELETE /api/notifications/{id}/follow-ups` answer: the plan, where it stands, each round's counts. */
+export interface FollowUpViewBody {
+  plan: { acknowledgeBy: string | null; reminders: { everyHours: number; times: number; to: 'unacknowledged' | 'unseen'; activityFeed: boolean } | null; expiresAt: string | null; onExpiry: 'update' | 'recall' } | null;
+  roundsDone: number;
+  summarySentAt: string | null;
+  expiredAt: string | null;
+  nextAt: string | null;
+  rounds: Array<{ round: number; sent: number; failed: number; skipped: number; interrupted: number; feedSent: number; feedFailed: number }>;
+}
+
+const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+
+export function followUpViewOf(view: import('../../core/followups/followup-service').FollowUpView): FollowUpViewBody {
+  return {
+    plan: view.plan ? { ...view.plan, acknowledgeBy: iso(view.plan.acknowledgeBy), expiresAt: iso(view.plan.expiresAt) } : null,
+    roundsDone: view.progress?.roundsDone ?? 0,
+    summarySentAt: iso(view.progress?.summaryAt),
+    expiredAt: iso(view.progress?.expiredAt),
+    nextAt: iso(view.nextAt),
+    rounds: view.rounds.map((round) => ({ round: round.round, sent: round.sent, failed: round.failed, skipped: round.skipped, interrupted: round.claimed, feedSent: round.feedSent, feedFailed: round.feedFailed })),
+  };
+}

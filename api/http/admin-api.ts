@@ -12,6 +12,7 @@ import type { ResponseEvents } from '../../core/responses/response-events';
 import { adminRoutes } from '../routes/admin-routes';
 import { audienceRoutes } from '../routes/audience-routes';
 import { deliveryRoutes } from '../routes/delivery-routes';
+import { followUpRoutes } from '../routes/followup-routes';
 import { imageServeRoute, imageUploadRoute } from '../routes/image-routes';
 import { meRoutes } from '../routes/me-routes';
 import { notificationRoutes } from '../routes/notification-routes';
@@ -74,6 +75,7 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
   router.use(SENDER_PATHS, sender);
   router.use(ADMIN_PATHS, requireAdmin(deps.notifications.authority));
   router.use(notificationRoutes(deps.notifications), deliveryRoutes(deps.notifications, deps.log), reportRoutes(deps, reports), audienceRoutes(deps));
+  if (deps.followUps) router.use(followUpRoutes(deps.followUps, deps.log));
   router.use(imageUploadRoute({ images: deps.store.images, tenantId: deps.tenantId, publicUrl: options.publicUrl }), adminRoutes(deps.administration));
   router.use(API_PATHS, (_req, res) => sendError(res, 404, 'not_found', 'There is no such API route.'));
   router.use(errorAnswer(deps.log));

@@ -28,6 +28,7 @@ const TEMPLATE = {
         { type: 'TextBlock', $when: '${expired == true}', text: '${poll.question}', weight: 'Bolder', wrap: true },
         {
           type: 'Input.ChoiceSet',
+          $when: '${!expired}',
           id: 'choices',
           style: 'expanded',
           isMultiSelect: '${poll.multiple}',
@@ -42,12 +43,21 @@ const TEMPLATE = {
       ],
     },
     { type: 'TextBlock', $when: '${acknowledged}', text: 'Acknowledged ✓', color: 'Good', weight: 'Bolder', wrap: true },
+    // Adaptive Cards' DATE/TIME functions show the moment in each reader's own time zone and locale.
+    {
+      type: 'TextBlock',
+      $when: '${acknowledgeBy != null && !acknowledged && !expired}',
+      text: 'Please acknowledge by {{DATE(${acknowledgeBy}, SHORT)}} {{TIME(${acknowledgeBy})}}',
+      color: 'Attention',
+      wrap: true,
+    },
+    { type: 'TextBlock', $when: '${expired}', text: 'This announcement expired on {{DATE(${expiredAt}, SHORT)}} {{TIME(${expiredAt})}}.', isSubtle: true, weight: 'Bolder', wrap: true },
     { type: 'TextBlock', $when: "${attribution != ''}", text: '${attribution}', isSubtle: true, size: 'Small', wrap: true, spacing: 'Medium' },
   ],
   actions: [
     { $data: '${buttons}', type: 'Action.OpenUrl', title: '${title}', url: '${url}' },
     {
-      $when: '${poll != null}',
+      $when: '${poll != null && !expired}',
       type: 'Action.Execute',
       title: '${voteLabel}',
       verb: CARD_VERBS.vote,
@@ -57,7 +67,7 @@ const TEMPLATE = {
       fallback: { type: 'Action.Submit', title: '${voteLabel}', data: { verb: CARD_VERBS.vote, notificationId: '${notificationId}' } },
     },
     {
-      $when: '${acknowledge && !acknowledged}',
+      $when: '${acknowledge && !acknowledged && !expired}',
       type: 'Action.Execute',
       title: 'Acknowledge',
       verb: CARD_VERBS.acknowledge,
@@ -76,6 +86,10 @@ export interface BuildCardOptions {
   results?: PollResults;
   /** Who Teams should refresh the card for automatically (up to 60; omitted in 1:1 chats). */
   refreshUserIds?: string[];
+  /** The follow-up plan's "acknowledge by" deadline (ms since epoch), shown until the person acknowledges. */
+  acknowledgeBy?: number | null;
+  /** When the notification expired: the card says so and has no buttons, inputs or refresh. */
+  expiredAt?: number | null;
 }
 
 /** Builds the Adaptive Card for a notification, as one recipient (or nobody in particular) sees it. */
@@ -83,13 +97,18 @@ export function buildCard(content: CardContent, options: BuildCardOptions): Reco
   const state = options.state ?? {};
   const choices = state.choices ?? [];
   const poll = content.poll;
+  const expired = options.expiredAt !== undefined && options.expiredAt !== null;
   const data = {
     ...content,
     imageUrl: content.imageUrl ?? null,
     attribution: content.attribution ?? '',
     poll: poll ?? null,
     notificationId: options.notificationId,
-    interactive: content.acknowledge || poll !== undefined,
+    interactive: !expired && (content.acknowledge || poll !== undefined),
+    buttons: expired ? [] : content.buttons,
+    expired,
+    expiredAt: expired ? isoSeconds(options.expiredAt!) : null,
+    acknowledgeBy: options.acknowledgeBy ? isoSeconds(options.acknowledgeBy) : null,
     refreshUserIds: options.refreshUserIds ?? [],
     importanceLabel: content.importance === 'urgent' ? '⚠ Urgent' : 'Important',
     acknowledged: state.acknowledgedAt !== undefined,
@@ -103,6 +122,11 @@ export function buildCard(content: CardContent, options: BuildCardOptions): Reco
   };
   const card = new Template(TEMPLATE).expand({ $root: data }) as Record<string, unknown>;
   return tidy(card);
+}
+
+/** RFC 3339 without milliseconds: the form Adaptive Cards' DATE() and TIME() accept. */
+function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function resultText(results: PollResults | undefined, index: number): string {

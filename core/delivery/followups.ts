@@ -55,6 +55,8 @@ async function followOne(ctx: WorkContext, recipient: Recipient, operation: Oper
     try {
       await inSlot(ctx.limiter, recipient.tenantId, 'connector', () =>
         operation === 'update' ? ctx.messenger.update(address, activityId, activity) : ctx.messenger.delete(address, activityId),
+        // Edits and recalls take what first deliveries leave of the tenant's Connector budget.
+        'fill',
       );
       return { kind: 'followup', id: recipient.id, status: operation === 'update' ? 'updated' : 'recalled', reason: null };
     } catch (error) {

@@ -25,6 +25,8 @@ import type { Store } from '../store/store';
 import { previewAudience, resolveThenSend, type StartDeps } from './start-sending';
 import { postToChannel, type ChannelPostResult } from '../channels/post-to-channel';
 import { ThreadLimiter } from '../channels/thread-limiter';
+import { FollowUpRunner, type FollowUpSettings } from '../followups/followup-runner';
+import type { FollowUpGraphPort } from '../ports/followup-graph';
 
 export interface EngineDeps {
   store: Store;
@@ -41,6 +43,8 @@ export interface EngineDeps {
   limiter?: TenantRateLimiter;
   /** Wakes other servers when work becomes due (adapters/queue); SQL polling alone when absent. */
   workQueue?: WorkQueuePort;
+  /** Follow-ups (reminders, deadline summaries, expiry): what the tenant allows, and Graph for feeds and managers. */
+  followUps?: { settings: FollowUpSettings; graph?: FollowUpGraphPort; intervalMs?: number };
 }
 
 /** The broadcast engine: what the API, the CLI and the bot call. One per process. */
@@ -52,6 +56,8 @@ export class BroadcastEngine {
   private readonly startDeps: StartDeps;
   private readonly threads: ThreadLimiter;
   private readonly statuses: StatusChanges;
+  /** Reminders, deadline summaries and expiry, drawing on the same call windows as deliveries (after them). */
+  readonly followUps: FollowUpRunner;
 
   constructor(private readonly deps: EngineDeps) {
     const clock = deps.clock ?? systemClock;
@@ -66,12 +72,23 @@ export class BroadcastEngine {
     this.dispatcher = new Dispatcher(deps.store, this.ctx, this.progress, holder, deps.workQueue);
     this.startDeps = { store: deps.store, directory: deps.directory, catalog, limits: deps.config.limits, clock, statuses: this.statuses, holder };
     this.scheduler = new Scheduler({ store: deps.store, clock, logger, holder, intervalMs: deps.config.schedulerIntervalMs, start: (n) => this.startScheduled(n) });
+    this.followUps = new FollowUpRunner({
+      store: deps.store,
+      followUps: deps.store.followups,
+      ctx: this.ctx,
+      settings: deps.followUps?.settings ?? { activityFeed: false, notifyManagers: false },
+      graph: deps.followUps?.graph,
+      editCards: (id, card) => this.edit(id, card),
+      recallCards: (id) => this.recall(id),
+      intervalMs: deps.followUps?.intervalMs ?? deps.config.schedulerIntervalMs,
+    });
   }
 
   /** Starts the dispatcher and the scheduler, and resumes audience resolutions a crash interrupted. */
   async start(): Promise<void> {
     await this.dispatcher.start();
     this.scheduler.start();
+    this.followUps.start();
     for (const notification of await this.deps.store.notifications.withStatus('resolving')) {
       void this.resolveInBackground(notification);
     }
@@ -82,6 +99,7 @@ export class BroadcastEngine {
    * calls still waiting for a rate-limit slot return their recipients to the database for another worker.
    */
   async stop(options: { handBack?: boolean } = {}): Promise<void> {
+    await this.followUps.stop();
     await this.scheduler.stop();
     await this.dispatcher.stop(options);
     this.progress.stop();
@@ -89,6 +107,7 @@ export class BroadcastEngine {
 
   /** Stops like a crash (unwritten outcomes are lost). Only for tests of crash recovery. */
   async halt(): Promise<void> {
+    await this.followUps.stop();
     await this.scheduler.stop();
     await this.dispatcher.halt();
     this.progress.stop();

@@ -1,4 +1,5 @@
-import { CARD_VERBS } from '../cards/card-template';
+import { buildCard, CARD_VERBS } from '../cards/card-template';
+import { expiredRawCard } from '../followups/followup-cards';
 import type { Clock } from '../shared/clock';
 import type { Store } from '../store/store';
 import { cardForUser, parseChoices } from './card-answer';
@@ -51,6 +52,13 @@ export async function handleCardAction(deps: CardActionDeps, request: CardAction
   if (!notification) return { kind: 'error', status: 404, message: 'This announcement no longer exists.' };
   const content = await deps.responses.contents.contentOf(notificationId);
   const at = deps.clock.now();
+  // After its expiry nothing is recorded: the answer is the card as it now reads (it says so, without buttons).
+  const followUp = await deps.store.followups.get(notificationId);
+  const expiredAt = followUp?.plan.expiresAt != null && at >= followUp.plan.expiresAt ? followUp.plan.expiresAt : null;
+  if (expiredAt !== null) {
+    const card = content ? buildCard(content, { notificationId, expiredAt }) : expiredRawCard(notification.card as Record<string, unknown>, expiredAt);
+    return { kind: 'card', card, notificationId };
+  }
   const who = { notificationId, tenantId: request.tenantId, userId: request.userId };
 
   if (request.verb === CARD_VERBS.acknowledge) {
@@ -69,7 +77,7 @@ export async function handleCardAction(deps: CardActionDeps, request: CardAction
   const response = await deps.responses.cards.responseOf(notificationId, request.userId);
   const poll = content?.poll;
   const results = poll?.showResults && response?.choices ? await deps.responses.cards.pollResults(notificationId, poll.options.length) : undefined;
-  const card = cardForUser({ notificationId, content, rawCard: notification.card as Record<string, unknown>, response, results });
+  const card = cardForUser({ notificationId, content, rawCard: notification.card as Record<string, unknown>, response, results, acknowledgeBy: followUp?.plan.acknowledgeBy ?? null });
   return { kind: 'card', card, notificationId };
 }
 

@@ -13,13 +13,15 @@ export function cardForUser(input: {
   rawCard: Record<string, unknown>;
   response: UserResponse | undefined;
   results?: { counts: number[]; total: number };
+  /** The follow-up plan's deadline, shown until the person acknowledges. */
+  acknowledgeBy?: number | null;
 }): Record<string, unknown> {
   const { content, response } = input;
   const state = {
     ...(response?.acknowledgedAt != null ? { acknowledgedAt: new Date(response.acknowledgedAt).toISOString() } : {}),
     ...(response?.choices ? { choices: response.choices } : {}),
   };
-  if (content) return buildCard(content, { notificationId: input.notificationId, state, results: input.results });
+  if (content) return buildCard(content, { notificationId: input.notificationId, state, results: input.results, acknowledgeBy: input.acknowledgeBy });
   return annotatedRawCard(input.rawCard, response);
 }
 

@@ -3,6 +3,7 @@ import type { ConversationRecord, NewRecipient, Recipient, RecipientState, State
 import type { Outcome } from './outcomes';
 import type { ResponseStore } from '../responses/response-store';
 import type { AuditLog, ImageStore, ReportQueries, RoleStore } from '../admin/admin-store';
+import type { FollowUpStore } from '../followups/followup-store';
 import type { ReachStore } from '../reach/reach-store';
 
 /** Everything core keeps durably. adapters/sql implements it for SQLite and PostgreSQL. */
@@ -21,6 +22,8 @@ export interface Store {
   readonly images: ImageStore;
   /** The report's queries: failures by reason, recipient pages filtered by reason, deletion. */
   readonly reports: ReportQueries;
+  /** Follow-up plans (deadline, reminders, expiry) and each person's reminder rounds. */
+  readonly followups: FollowUpStore;
   /** Who has seen each card, from Teams read receipts (issue 14). */
   readonly reach: ReachStore;
   /** Resolves when the database answers a trivial query (readiness checks). */
