@@ -1,12 +1,16 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App/App';
 import { connectHost } from './host/connect-host';
-import { setLocale, strings } from './strings';
+import { loadLanguage, setLocale, strings } from './strings';
 
 const root = createRoot(document.getElementById('root') ?? document.body);
 
 connectHost().then(
-  (session) => root.render(<App session={session} />),
+  async (session) => {
+    // The person's language arrives before the first word is drawn (English if it cannot be fetched).
+    await loadLanguage(session.locale).catch(() => undefined);
+    root.render(<App session={session} />);
+  },
   // No host and no standalone sign-in: nothing else can work, so say so plainly, in the browser's language.
   (error: unknown) => {
     setLocale(navigator.language);

@@ -24,6 +24,8 @@ async function composeForSales(user: Awaited<ReturnType<typeof renderTab>>['user
   await user.click(await screen.findByRole('button', { name: 'Add Sales' }));
   await screen.findByText('1,234 recipients');
   await openStep(user, '3. Review and send');
+  // The review step's code arrives when the step is opened.
+  await screen.findByRole('button', { name: 'Send…' });
 }
 
 describe('sending', () => {
@@ -47,7 +49,7 @@ describe('sending', () => {
     const draft = server.to('POST', '/api/notifications')[0]?.body;
     expect(draft).toMatchObject({ content: { title: 'Sales kick-off' }, audience: { include: [{ kind: 'group', id: 'g-sales' }] } });
     expect(server.to('POST', '/api/notifications/d1/send')[0]?.body).toEqual({ timeZone: expect.any(String) });
-  });
+  }, 60_000);
 
   it('when the author schedules in a zone found by its city, then the UTC instant of the chosen wall-clock time is posted with the zone', async () => {
     const server = sendingServer();

@@ -1,4 +1,4 @@
-import { cardContentSchema, type CardContent, type CardContentInput } from '../../../api/contract/cards';
+import { cardContentSchema, type CardContent, type CardContentInput } from '../../../api/contract/card-content';
 import { fieldErrors, type FieldErrors } from './field-errors';
 
 export type Importance = CardContent['importance'];

@@ -1,5 +1,5 @@
 import type { ZodError, ZodIssue } from 'zod';
-import { MAX_BUTTONS, MAX_POLL_OPTIONS } from '../../../api/contract/cards';
+import { MAX_BUTTONS, MAX_POLL_OPTIONS } from '../../../api/contract/card-content';
 import { strings } from '../strings';
 
 /** Field messages keyed by dotted path (`buttons.0.url`); the first message per field wins. */

@@ -2,6 +2,7 @@ import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../tabs/src/components/App/App';
 import { connectHost, type ConnectOptions } from '../../../tabs/src/host/connect-host';
+import { loadLanguage } from '../../../tabs/src/strings';
 import { createFakeServer, type FakeServer } from './fake-server';
 import { senderMe, tabConfig } from './fixtures';
 
@@ -23,6 +24,8 @@ export async function renderTab(server: FakeServer, host: ConnectOptions = { hre
   globalThis.fetch = server.fetch as typeof fetch;
   const user = userEvent.setup();
   const session = await connectHost(host);
+  // As main.tsx does: the person's language is fetched before the first render.
+  await loadLanguage(session.locale);
   let view: ReturnType<typeof render> | undefined;
   await act(async () => {
     view = render(<App session={session} />);

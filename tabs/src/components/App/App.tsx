@@ -1,7 +1,7 @@
-import { FluentProvider, Spinner, Tab, TabList, Text, Toaster } from '@fluentui/react-components';
+import { FluentProvider, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
-import { allowLoopbackImages } from '../../../../api/contract/cards';
+import { allowLoopbackImages } from '../../../../api/contract/card-content';
 import type { ApiClient } from '../../api/api-client';
 import { ApiProvider } from '../../api/api-provider';
 import { createQueryClient } from '../../api/queries';
@@ -12,7 +12,6 @@ import { fluentTheme } from '../../theme/fluent-theme';
 import { LoadFailed } from './LoadFailed';
 import { Screens } from './Screens';
 import { ScreenFocus } from './screen-focus';
-import { TOASTER_ID } from './toasts';
 import { useApp, type NavName } from './useApp';
 import { useAppStyles } from './useAppStyles.styles';
 
@@ -47,7 +46,6 @@ function Themed(props: { children: React.ReactNode }) {
   return (
     <FluentProvider theme={fluentTheme(theme)} className={styles.provider} data-theme={theme}>
       {props.children}
-      <Toaster toasterId={TOASTER_ID} position="bottom-end" pauseOnHover pauseOnWindowBlur />
     </FluentProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Text } from '@fluentui/react-components';
-import { MAX_BUTTONS } from '../../../../api/contract/cards';
+import { MAX_BUTTONS } from '../../../../api/contract/card-content';
 import type { FieldErrors } from '../../lib/field-errors';
 import { strings } from '../../strings';
 import { useButtonsEditorStyles } from './useButtonsEditorStyles.styles';

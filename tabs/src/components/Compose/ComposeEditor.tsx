@@ -2,16 +2,17 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, Ta
 import { lazy, Suspense } from 'react';
 import { strings } from '../../strings';
 import { ScreenHeading } from '../App/screen-focus';
-import { AudiencePicker } from '../AudiencePicker/AudiencePicker';
-import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { ContentFields } from '../ContentFields/ContentFields';
-import { SendPanel } from '../SendPanel/SendPanel';
-import { ReviewSummary } from './ReviewSummary';
 import { STEPS, useCompose, type ComposeOptions, type ComposeStep } from './useCompose';
 import { useComposeStyles } from './useComposeStyles.styles';
 
 // The Adaptive Cards renderer and templating are most of the tab's weight: the form is usable before they arrive.
+// The later steps and the dialogs load after the first one too (`npm run bench:tab` measures what the form waits for).
 const CardPreview = lazy(() => import('../CardPreview/CardPreview').then((m) => ({ default: m.CardPreview })));
+const AudiencePicker = lazy(() => import('../AudiencePicker/AudiencePicker').then((m) => ({ default: m.AudiencePicker })));
+const ReviewSummary = lazy(() => import('./ReviewSummary').then((m) => ({ default: m.ReviewSummary })));
+const SendPanel = lazy(() => import('../SendPanel/SendPanel').then((m) => ({ default: m.SendPanel })));
+const ConfirmDialog = lazy(() => import('../ConfirmDialog/ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
 
 /**
  * Content → audience → review and send, with the live preview beside every step (below the step, before its
@@ -33,10 +34,12 @@ export function ComposeEditor(props: ComposeOptions) {
           </TabList>
         )}
         {state.step === 'content' || editingSent ? <ContentFields form={state.form} errors={state.errors} onChange={state.change} onBlur={state.blur} /> : null}
-        {state.step === 'audience' && !editingSent ? (
-          <AudiencePicker audience={state.audience} preview={state.audiencePreview} allowedKinds={props.me.allowedAudienceKinds} onChange={state.setAudience} />
-        ) : null}
-        {state.step === 'review' && !editingSent ? <ReviewSummary title={state.form.title} audience={state.audience} preview={state.audiencePreview.preview} /> : null}
+        <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
+          {state.step === 'audience' && !editingSent ? (
+            <AudiencePicker audience={state.audience} preview={state.audiencePreview} allowedKinds={props.me.allowedAudienceKinds} onChange={state.setAudience} />
+          ) : null}
+          {state.step === 'review' && !editingSent ? <ReviewSummary title={state.form.title} audience={state.audience} preview={state.audiencePreview.preview} /> : null}
+        </Suspense>
       </div>
       <aside className={styles.preview} aria-label={strings.compose.preview}>
         <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
@@ -45,7 +48,9 @@ export function ComposeEditor(props: ComposeOptions) {
       </aside>
       <div className={styles.actions}>
         {state.step === 'review' && !editingSent ? (
-          <SendPanel title={state.form.title} audience={state.audience} preview={state.audiencePreview.preview} busy={state.busy} onSend={state.send} />
+          <Suspense fallback={null}>
+            <SendPanel title={state.form.title} audience={state.audience} preview={state.audiencePreview.preview} busy={state.busy} onSend={state.send} />
+          </Suspense>
         ) : null}
         <div className={styles.buttons}>
           {editingSent ? (
@@ -69,24 +74,26 @@ export function ComposeEditor(props: ComposeOptions) {
           ) : null}
         </div>
       </div>
-      <ConfirmDialog
-        open={state.confirm === 'delete'}
+      <Suspense fallback={null}>
+      {state.confirm === 'delete' ? <ConfirmDialog
+        open
         title={strings.compose.delete}
         confirmLabel={strings.compose.delete}
         onConfirm={() => void state.remove()}
         onCancel={() => state.setConfirm(undefined)}
       >
         {strings.compose.deleteConfirm}
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={state.confirm === 'update'}
+      </ConfirmDialog> : null}
+      {state.confirm === 'update' ? <ConfirmDialog
+        open
         title={strings.compose.updateConfirmTitle}
         confirmLabel={strings.compose.updateConfirmButton}
         onConfirm={() => void state.updateSent()}
         onCancel={() => state.setConfirm(undefined)}
       >
         {strings.compose.updateConfirm(state.existing?.counts.sent ?? 0)}
-      </ConfirmDialog>
+      </ConfirmDialog> : null}
+      </Suspense>
     </div>
   );
 }

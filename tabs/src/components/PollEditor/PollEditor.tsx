@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Input, Switch } from '@fluentui/react-components';
-import { MAX_POLL_OPTIONS } from '../../../../api/contract/cards';
+import { MAX_POLL_OPTIONS } from '../../../../api/contract/card-content';
 import type { ComposeForm } from '../../lib/compose-form';
 import type { FieldErrors } from '../../lib/field-errors';
 import { strings } from '../../strings';
