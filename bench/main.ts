@@ -4,6 +4,7 @@ import { ceiling } from './scenarios/ceiling';
 import { overhead } from './scenarios/overhead';
 import { crash } from './scenarios/crash';
 import { printReceipts, receipts } from './scenarios/receipts';
+import { printReminders, reminders } from './scenarios/reminders';
 import { printCeiling, printCrash, printOverhead } from './report';
 import { fixedLoopMs } from './support/machine-speed';
 
@@ -22,10 +23,12 @@ async function main(): Promise<void> {
       /** Read receipts posted to the bot by the `receipts` scenario, and how many at once. */
       receipts: { type: 'string', default: '50000' },
       'receipts-in-flight': { type: 'string', default: '64' },
+      /** The `reminders` scenario kills Herald this many seconds into its reminder round. */
+      'kill-after': { type: 'string' },
     },
     strict: true,
   });
-  const scenarios = values.scenario === 'all' ? ['ceiling', 'overhead', 'crash', 'receipts'] : values.scenario!.split(',');
+  const scenarios = values.scenario === 'all' ? ['ceiling', 'overhead', 'crash', 'receipts', 'reminders'] : values.scenario!.split(',');
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   process.stdout.write(`# Herald benchmarks — ${new Date().toISOString()} — ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n\n`);
   for (const scenario of scenarios) {
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
         else printOverhead(await overhead({ users: Number(values['overhead-users']), workers }));
       }
     } else if (scenario === 'receipts') printReceipts(await receipts({ receipts: Number(values.receipts), concurrency: Number(values['receipts-in-flight']) }));
+    else if (scenario === 'reminders') printReminders(await reminders({ users: Number(values.users ?? 10_000), killAfterSeconds: Number(values['kill-after'] ?? 40) }));
     else if (scenario === 'crash') printCrash(await crash({ users: Number(values.users ?? 5_400), killAfterSeconds: [25, 25] }));
     else throw new Error(`unknown scenario "${scenario}" (ceiling, overhead, crash, receipts or all)`);
     process.stdout.write(
