@@ -78,7 +78,7 @@ export class NotificationService {
 
   async updateDraft(actor: Actor, id: string, input: { content: CardContent; audience: AudienceSpec | null }): Promise<NotificationState> {
     const { notification } = await this.require(actor, id, 'update');
-    const { card } = checkedCardActivity(buildCard(input.content, { notificationId: id }), input.content.title);
+    const { card } = checkedCardActivity(buildCard(input.content, { notificationId: id, acknowledgeBy: await this.deadlineOf(id) }), input.content.title);
     await this.deps.store.notifications.update(id, { title: input.content.title, content: input.content, card, audience: input.audience }, this.now());
     await this.audit(actor, 'notification.update', id, { title: input.content.title, before: notification.title === input.content.title ? undefined : notification.title });
     return this.get(actor, id);
@@ -190,7 +190,7 @@ export class NotificationService {
     if (content && notification.content && Boolean(content.poll) !== Boolean(notification.content.poll)) {
       throw new HeraldError('validation_failed', 'A poll cannot be added to or removed from a sent card.', { details: { fields: { 'content.poll': 'Keep the poll as it was sent.' } } });
     }
-    const card = content ? buildCard(content, { notificationId: id }) : (written as { card: unknown }).card;
+    const card = content ? buildCard(content, { notificationId: id, acknowledgeBy: await this.deadlineOf(id) }) : (written as { card: unknown }).card;
     const title = content ? content.title : (written as { title: string }).title;
     await this.deps.store.notifications.update(id, { title, content, editedAt: this.now() }, this.now());
     const work = this.deps.engine.edit(id, card);
@@ -266,6 +266,11 @@ export class NotificationService {
     this.deps.authority.assertMayActOn(role, actor, notification);
     if (action && !(await this.stateOf(notification)).actions.includes(action)) throw new HeraldError('conflict', refusal(notification, action));
     return { role, notification };
+  }
+
+  /** The follow-up plan's acknowledge-by deadline, which a rebuilt card keeps showing (core/followups). */
+  private async deadlineOf(id: string): Promise<number | null> {
+    return (await this.deps.store.followups.get(id))?.plan.acknowledgeBy ?? null;
   }
 
   private async reread(id: string): Promise<NotificationState> {
