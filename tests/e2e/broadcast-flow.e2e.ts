@@ -14,6 +14,7 @@ import { waitForText } from './support/wait';
 const strings = {
   compose: { title: 'Title', summary: 'Summary', poll: 'Add a poll', pollQuestion: 'Poll question', pollOption: (n: number) => `Option ${n}`, preview: 'Preview' },
   audience: { search: 'Search people, groups and teams', add: (name: string) => `Add ${name}`, count: (n: number) => `${n.toLocaleString()} recipient${n === 1 ? '' : 's'}` },
+  steps: { audience: '2. Audience', review: '3. Review and send' },
   send: { send: 'Send…', confirmTitle: 'Send this notification?', confirmSend: 'Send now', confirmRecipients: (n: number, title: string) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'people'} will receive “${title}”.` },
   report: { progress: 'Delivery progress', progressText: (done: number, total: number) => `${done.toLocaleString()} of ${total.toLocaleString()} processed`, poll: 'Poll results' },
 };
@@ -79,13 +80,15 @@ describe('broadcast from the Herald tab inside the emulated Teams', () => {
     await tab.getByRole('region', { name: strings.compose.preview }).getByText(POLL.question).first().waitFor();
     await shot(sender, '01-compose');
 
-    // 3. Choose the group.
+    // 3. Choose the group (the compose flow's second step).
+    await tab.getByRole('button', { name: strings.steps.audience }).click();
     await tab.getByRole('searchbox', { name: strings.audience.search }).fill(cast.group.displayName);
     await tab.getByRole('button', { name: strings.audience.add(cast.group.displayName) }).click();
     await tab.getByText(strings.audience.count(cast.groupSize)).waitFor();
     await shot(sender, '02-audience');
 
-    // 4. Send, after the confirmation that says who receives it.
+    // 4. Review and send, after the confirmation that says who receives it.
+    await tab.getByRole('button', { name: strings.steps.review }).click();
     await tab.getByRole('button', { name: strings.send.send }).click();
     const confirm = tab.getByRole('alertdialog', { name: strings.send.confirmTitle });
     await confirm.getByText(strings.send.confirmRecipients(cast.groupSize, TITLE)).waitFor();

@@ -19,7 +19,7 @@ describe('audit log', () => {
       next: null,
     });
     const { user } = await renderTab(server);
-    await user.click(await screen.findByRole('tab', { name: 'Audit log' }));
+    await user.click(await screen.findByRole('button', { name: 'Audit log' }));
     const table = await screen.findByRole('table', { name: 'Audit log' });
     await within(table).findByText('Recalled a notification');
     expect(within(table).getByText('Quarterly update')).toBeInTheDocument();

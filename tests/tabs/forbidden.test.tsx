@@ -11,7 +11,7 @@ describe('not authorised', () => {
     expect(screen.getByText('You are signed in as adele@contoso.test.')).toBeInTheDocument();
     const admins = within(screen.getByRole('list', { name: /Ask one of these Herald administrators/ }));
     expect(admins.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Megan Bowen (megan@contoso.test)', 'Lee Gu (lee@contoso.test)']);
-    expect(screen.queryByRole('tab', { name: 'Compose' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Compose' })).not.toBeInTheDocument();
   });
 
   it('when a call answers 403 because the role was withdrawn, then the same screen replaces the tab', async () => {
@@ -19,7 +19,7 @@ describe('not authorised', () => {
     const { user } = await renderTab(server);
     server.on('GET', '/api/notifications', () => forbidden);
     server.on('GET', '/api/me', { ...senderMe, roles: [] });
-    await user.click(await screen.findByRole('tab', { name: 'Notifications' }));
+    await user.click(await screen.findByRole('button', { name: 'Notifications' }));
     expect(await screen.findByRole('heading', { name: 'You are not an authorised sender' })).toBeInTheDocument();
     expect(screen.getByText('Megan Bowen (megan@contoso.test)')).toBeInTheDocument();
   });

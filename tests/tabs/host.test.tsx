@@ -31,7 +31,7 @@ describe('Teams host integration', () => {
     server.on('GET', '/api/tab-config', { ...tabConfig, teamsHostOrigins: ['http://localhost:3979'] });
     const host = fakeTeamsHost('default');
     await renderTab(server, { sdk: host.sdk, hosted: true, href: 'http://tab.test/' });
-    await screen.findByRole('tab', { name: 'Compose' });
+    await screen.findByRole('button', { name: 'Compose' });
     expect(host.origins).toEqual([['http://localhost:3979']]);
     expect(server.to('GET', '/api/me')[0]?.headers.authorization).toBe('Bearer teams-sso-token');
     expect(server.to('POST', '/contoso/_emulator/sso-token')).toHaveLength(0);
@@ -40,7 +40,7 @@ describe('Teams host integration', () => {
   it('when the host switches theme, then the tab switches its Fluent theme live', async () => {
     const host = fakeTeamsHost('default');
     await renderTab(signedInServer(), { sdk: host.sdk, hosted: true, href: 'http://tab.test/' });
-    await screen.findByRole('tab', { name: 'Compose' });
+    await screen.findByRole('button', { name: 'Compose' });
     expect(providerCss()).toContain(`--colorNeutralBackground1: ${teamsLightTheme.colorNeutralBackground1}`);
 
     act(() => host.switchTheme('dark'));
@@ -51,7 +51,7 @@ describe('Teams host integration', () => {
     const server = signedInServer();
     const silent: TeamsSdk = { ...fakeTeamsHost('default').sdk, initialize: () => new Promise(() => undefined) };
     await renderTab(server, { sdk: silent, hosted: true, href: 'http://tab.test/?upn=lee@contoso.test', timeoutMs: 50 });
-    await screen.findByRole('tab', { name: 'Compose' });
+    await screen.findByRole('button', { name: 'Compose' });
     expect(server.to('POST', '/contoso/_emulator/sso-token')[0]?.body).toEqual({ upn: 'lee@contoso.test', resource: 'api://tab.test/app-id' });
     expect(server.to('GET', '/api/me')[0]?.headers.authorization).toBe('Bearer sso-token-for-adele');
   });

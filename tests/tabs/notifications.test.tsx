@@ -17,21 +17,21 @@ describe('notifications list', () => {
   // Finding 8: no "created by", no origin, no separation of drafts, scheduled and sent.
   it('when opened, then drafts, scheduled and sent are separate lists, each row saying who created it and where', async () => {
     const { user } = await renderTab(listServer());
-    await user.click(await screen.findByRole('tab', { name: 'Notifications' }));
-    expect(await screen.findByRole('tab', { name: 'Drafts (1)' })).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Scheduled (1)' })).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Notifications' }));
+    expect(await screen.findByRole('button', { name: 'Drafts (1)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Scheduled (1)' })).toBeInTheDocument();
     const sentTable = await screen.findByRole('table', { name: 'Sent' });
     const row = within(sentTable).getByRole('row', { name: /Quarterly update/ });
     expect(within(row).getByText('megan@contoso.test')).toBeInTheDocument();
     expect(within(row).getByText('Team compose box')).toBeInTheDocument();
     expect(within(sentTable).queryByText('Canteen menu')).not.toBeInTheDocument();
 
-    await user.click(screen.getByRole('tab', { name: 'Scheduled (1)' }));
+    await user.click(screen.getByRole('button', { name: 'Scheduled (1)' }));
     const scheduledRow = within(await screen.findByRole('table', { name: 'Scheduled' })).getByRole('row', { name: /Fire drill/ });
     expect(within(scheduledRow).getByText('Command line')).toBeInTheDocument();
     expect(within(scheduledRow).getByText('lee@contoso.test')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('tab', { name: 'Drafts (1)' }));
+    await user.click(screen.getByRole('button', { name: 'Drafts (1)' }));
     const draftRow = within(await screen.findByRole('table', { name: 'Drafts' })).getByRole('row', { name: /Canteen menu/ });
     expect(within(draftRow).getByText('You')).toBeInTheDocument();
     expect(within(draftRow).getByText('Herald tab')).toBeInTheDocument();
@@ -44,7 +44,7 @@ describe('notifications list', () => {
     server.on('POST', '/api/notifications/:id/duplicate', () => ({ status: 201, json: copy }));
     server.on('GET', '/api/notifications/:id', copy);
     const { user } = await renderTab(server);
-    await user.click(await screen.findByRole('tab', { name: 'Notifications' }));
+    await user.click(await screen.findByRole('button', { name: 'Notifications' }));
     await user.click(await screen.findByRole('button', { name: 'Duplicate Quarterly update' }));
     expect(await screen.findByText('A copy of “Quarterly update” is open as a draft.')).toBeInTheDocument();
     expect(await screen.findByRole('textbox', { name: /Title/ })).toHaveValue('Quarterly update');
@@ -71,7 +71,7 @@ describe('notifications list', () => {
       return { json: edited };
     });
     const { user } = await renderTab(server);
-    await user.click(await screen.findByRole('tab', { name: 'Notifications' }));
+    await user.click(await screen.findByRole('button', { name: 'Notifications' }));
     await user.click(await screen.findByRole('button', { name: 'Quarterly update' }));
     await user.click(await screen.findByRole('button', { name: 'Edit card' }));
     const title = await screen.findByRole('textbox', { name: /Title/ });

@@ -30,8 +30,8 @@ function reachServer(reach: ReachFunnel, options: { perPersonReach?: boolean; po
 }
 
 async function openReport(user: Awaited<ReturnType<typeof renderTab>>['user']) {
-  await user.click(await screen.findByRole('tab', { name: 'Notifications' }));
-  await user.click(await screen.findByRole('tab', { name: /^Sent/ }));
+  await user.click(await screen.findByRole('button', { name: 'Notifications' }));
+  await user.click(await screen.findByRole('button', { name: /^Sent/ }));
   await user.click(await screen.findByRole('button', { name: 'Quarterly update' }));
   await screen.findByRole('heading', { name: 'Quarterly update' });
 }

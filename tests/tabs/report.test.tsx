@@ -25,8 +25,8 @@ function reportServer(status: NotificationStatus, counts: Record<string, number>
 }
 
 async function openReport(user: Awaited<ReturnType<typeof renderTab>>['user'], section = 'Sent') {
-  await user.click(await screen.findByRole('tab', { name: 'Notifications' }));
-  await user.click(await screen.findByRole('tab', { name: new RegExp(`^${section}`) }));
+  await user.click(await screen.findByRole('button', { name: 'Notifications' }));
+  await user.click(await screen.findByRole('button', { name: new RegExp(`^${section}`) }));
   await user.click(await screen.findByRole('button', { name: 'Quarterly update' }));
   await screen.findByRole('heading', { name: 'Quarterly update' });
 }

@@ -27,7 +27,7 @@ describe('senders', () => {
   it('when an admin finds a new person, then they can make them a sender with chosen audience kinds, and the list shows them', async () => {
     const server = adminServer();
     const { user } = await renderTab(server);
-    await user.click(await screen.findByRole('tab', { name: 'Senders' }));
+    await user.click(await screen.findByRole('button', { name: 'Senders' }));
     await user.type(await screen.findByRole('searchbox', { name: 'Find a person' }), 'grady');
     await user.click(await screen.findByRole('button', { name: 'Add Grady Archie' }));
     expect(server.to('GET', '/api/search').at(-1)?.query.get('kinds')).toBe('user');
@@ -44,7 +44,7 @@ describe('senders', () => {
   it('when an existing sender is changed, then the result shows in that row', async () => {
     const server = adminServer();
     const { user } = await renderTab(server);
-    await user.click(await screen.findByRole('tab', { name: 'Senders' }));
+    await user.click(await screen.findByRole('button', { name: 'Senders' }));
     const row = within(await screen.findByRole('table', { name: 'People with access' })).getByRole('row', { name: /Megan Bowen/ });
     await user.click(within(row).getByRole('checkbox', { name: 'Everyone' }));
     await user.click(within(row).getByRole('button', { name: 'Save Megan Bowen' }));

@@ -47,7 +47,7 @@ describe('the tab in the person’s language', () => {
       getAuthToken: async () => 'teams-sso-token',
     };
     await renderTab(signedInServer(), { sdk, hosted: true, href: 'http://tab.test/' });
-    expect(await screen.findByRole('tab', { name: 'Verfassen' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Verfassen' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Benachrichtigung verfassen' })).toBeInTheDocument();
     expect(screen.getByText('Angemeldet als Adele Vance · Absender')).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('de-DE');

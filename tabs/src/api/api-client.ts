@@ -12,6 +12,7 @@ import {
   type SendInput,
 } from '../../../api/contract/notifications';
 import type { CardContent } from '../../../api/contract/cards';
+import { followUpViewSchema, type FollowUpPlanInput } from '../../../api/contract/notifications';
 import { reachTimelineSchema, type ReachFilter } from '../../../api/contract/reach';
 import { ApiError, errorFromResponse, networkError } from './api-error';
 
@@ -82,6 +83,8 @@ export function createApiClient(options: ApiClientOptions) {
     resendFailed: (id: string) => call(notificationSchema, 'POST', `${n(id)}/resend-failed`),
     editSent: (id: string, content: CardContent) => call(notificationSchema, 'POST', `${n(id)}/edit`, { content }),
     recall: (id: string) => call(notificationSchema, 'POST', `${n(id)}/recall`),
+    followUps: (id: string) => call(followUpViewSchema, 'GET', `${n(id)}/follow-ups`),
+    setFollowUps: (id: string, plan: FollowUpPlanInput) => call(followUpViewSchema, 'PUT', `${n(id)}/follow-ups`, plan),
     report: (id: string) => call(reportSchema, 'GET', `${n(id)}/report`),
     reachTimeline: (id: string) => call(reachTimelineSchema, 'GET', `${n(id)}/reach-timeline`),
     recipients: (id: string, query: RecipientQuery) => call(recipientsPage, 'GET', `${n(id)}/recipients${queryString({ ...query })}`),

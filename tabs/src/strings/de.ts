@@ -1,12 +1,14 @@
 import type { Strings } from './en';
 import { num } from './format';
 import { reachDe } from './reach-de';
+import { followUpsDe } from './followups-de';
 
 const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 
 /** The tab in German (Teams locale `de-*`). */
 export const de: Strings = {
   reach: reachDe,
+  followUps: followUpsDe,
   appName: 'Herald',
   loading: 'Wird geladen…',
   retry: 'Erneut versuchen',

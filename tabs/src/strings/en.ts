@@ -1,5 +1,6 @@
 import { num } from './format';
 import { reachEn } from './reach-en';
+import { followUpsEn } from './followups-en';
 
 const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 
@@ -9,6 +10,7 @@ const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? 
  */
 export const en = {
   reach: reachEn,
+  followUps: followUpsEn,
   appName: 'Herald',
   loading: 'Loading…',
   retry: 'Try again',

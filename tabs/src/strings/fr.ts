@@ -1,12 +1,14 @@
 import type { Strings } from './en';
 import { num } from './format';
 import { reachFr } from './reach-fr';
+import { followUpsFr } from './followups-fr';
 
 const plural = (n: number, one: string, many: string) => `${num(n)} ${n <= 1 ? one : many}`;
 
 /** The tab in French (Teams locale `fr-*`). */
 export const fr: Strings = {
   reach: reachFr,
+  followUps: followUpsFr,
   appName: 'Herald',
   loading: 'Chargement…',
   retry: 'Réessayer',

@@ -36,5 +36,5 @@ export async function renderTab(server: FakeServer, host: ConnectOptions = { hre
 /** Opens a step of the compose flow by its tab ("1. Content", "2. Audience", "3. Review and send"). */
 export async function openStep(user: ReturnType<typeof userEvent.setup>, name: RegExp | string) {
   const { screen } = await import('@testing-library/react');
-  await user.click(await screen.findByRole('tab', { name }));
+  await user.click(await screen.findByRole('button', { name }));
 }

@@ -1,4 +1,5 @@
-import { FluentProvider, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
+import { FluentProvider, Spinner, Text } from '@fluentui/react-components';
+import { SegmentNav } from '../SegmentNav/SegmentNav';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { allowLoopbackImages } from '../../../../api/contract/card-content';
@@ -61,11 +62,7 @@ function Shell(props: AppProps) {
   return (
     <ApiProvider client={app.api}>
       <header className={styles.header}>
-        <nav className={styles.nav} aria-label={strings.nav.label}>
-          <TabList size="small" selectedValue={app.selected} onTabSelect={(_, data) => app.go(data.value as NavName)} className={styles.tabs}>
-            {tabs.map((name) => <Tab key={name} value={name}>{strings.nav[name]}</Tab>)}
-          </TabList>
-        </nav>
+        <SegmentNav as="nav" label={strings.nav.label} current="page" selected={app.selected} onSelect={app.go} items={tabs.map((name) => ({ value: name, label: strings.nav[name] }))} />
         <Text size={200} className={styles.me}>{strings.me.signedInAs(app.me.user.displayName, role)}</Text>
       </header>
       <main className={styles.main}>

@@ -33,6 +33,9 @@ export function useCardPreview(content: CardContent) {
     // and its buttons focusable), so keyboard users go from the editor straight to the editor's own buttons.
     if (rendered) {
       rendered.removeAttribute('tabindex');
+      // The renderer's heading text blocks carry role="heading" without the level ARIA requires; under the
+      // preview's own h2 they are level 3.
+      rendered.querySelectorAll('[role="heading"]:not([aria-level])').forEach((element) => element.setAttribute('aria-level', '3'));
       rendered.querySelectorAll<HTMLElement>('button, a, input, [tabindex]').forEach((element) => element.setAttribute('tabindex', '-1'));
     }
     target.replaceChildren(...(rendered ? [rendered] : []));

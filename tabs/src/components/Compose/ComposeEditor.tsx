@@ -1,4 +1,5 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { SegmentNav } from '../SegmentNav/SegmentNav';
 import { lazy, Suspense } from 'react';
 import { strings } from '../../strings';
 import { ScreenHeading } from '../App/screen-focus';
@@ -29,9 +30,7 @@ export function ComposeEditor(props: ComposeOptions) {
       <div className={styles.main}>
         <ScreenHeading>{editingSent ? strings.compose.editSentHeading : strings.compose.heading}</ScreenHeading>
         {editingSent ? null : (
-          <TabList aria-label={strings.compose.steps.label} selectedValue={state.step} onTabSelect={(_, data) => state.setStep(data.value as ComposeStep)} className={styles.steps}>
-            {STEPS.map((step) => <Tab key={step} value={step}>{stepLabel(step)}</Tab>)}
-          </TabList>
+          <SegmentNav label={strings.compose.steps.label} current="step" selected={state.step} onSelect={state.setStep} items={STEPS.map((step) => ({ value: step, label: stepLabel(step) }))} />
         )}
         {state.step === 'content' || editingSent ? <ContentFields form={state.form} errors={state.errors} onChange={state.change} onBlur={state.blur} /> : null}
         <Suspense fallback={<Spinner size="small" label={strings.loading} />}>

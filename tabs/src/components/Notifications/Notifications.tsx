@@ -1,4 +1,5 @@
-import { Button, Link, MessageBar, MessageBarBody, Spinner, Tab, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TabList, Text } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { SegmentNav } from '../SegmentNav/SegmentNav';
 import { useState } from 'react';
 import type { Me } from '../../../../api/contract/admin';
 import type { NotificationSummary } from '../../../../api/contract/notifications';
@@ -50,12 +51,13 @@ export function Notifications(props: { section: NotificationSection; nav: Naviga
   return (
     <div className={styles.root}>
       <ScreenHeading>{strings.notifications.heading}</ScreenHeading>
-      <TabList aria-label={strings.notifications.sections.label} selectedValue={props.section} onTabSelect={(_, data) => props.nav.openList(data.value as NotificationSection)} className={styles.sections}>
-        {SECTIONS.map((section) => {
-          const count = (query.data ?? []).filter((item) => sectionOf(item) === section).length;
-          return <Tab key={section} value={section}>{`${strings.notifications.sections[section]} (${count})`}</Tab>;
-        })}
-      </TabList>
+      <SegmentNav
+        label={strings.notifications.sections.label}
+        current="page"
+        selected={props.section}
+        onSelect={(section) => props.nav.openList(section)}
+        items={SECTIONS.map((section) => ({ value: section, label: `${strings.notifications.sections[section]} (${(query.data ?? []).filter((item) => sectionOf(item) === section).length})` }))}
+      />
       <div role="status">
         {message ? <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar> : null}
       </div>

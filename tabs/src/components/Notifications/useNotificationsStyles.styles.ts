@@ -18,7 +18,7 @@ export const useNotificationsStyles = makeStyles({
       alignItems: 'stretch',
       gap: tokens.spacingVerticalXS,
       padding: `${tokens.spacingVerticalS} 0`,
-      '& > td': { display: 'flex', gap: tokens.spacingHorizontalS, height: 'auto', minHeight: 0, padding: `0 ${tokens.spacingHorizontalXS}` },
+      '& > td': { display: 'flex', gap: tokens.spacingHorizontalS, height: 'auto', minHeight: 0, minWidth: 0, padding: `0 ${tokens.spacingHorizontalXS}`, overflowWrap: 'anywhere' },
       '& > td::before': { content: 'attr(data-label)', flexShrink: 0, width: '7rem', color: tokens.colorNeutralForeground2 },
     },
   },
