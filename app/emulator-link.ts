@@ -25,7 +25,8 @@ export async function linkEmulator(env: Env, log: Logger, options: { attach: boo
   // An https emulator started from this folder keeps its CA here; this process trusts it as NODE_EXTRA_CA_CERTS would.
   if (tls) await trustEmulatorCa(path.join(stateDir, 'ca.pem'));
   if (options.attach || required) {
-    const info = await fetch(`${origin}/_inspect/info`, { signal: AbortSignal.timeout(1500) })
+    // No emulator answers at once (connection refused); a busy one may take seconds, and waiting costs nothing else.
+    const info = await fetch(`${origin}/_inspect/info`, { signal: AbortSignal.timeout(10_000) })
       .then(async (response) => (response.ok ? ((await response.json()) as EmulatorInfo) : undefined))
       .catch(() => undefined);
     if (info) {
