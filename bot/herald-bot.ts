@@ -122,7 +122,9 @@ export class HeraldBot extends TeamsActivityHandler {
       if (!userAadId) return;
       // Decided before the conversation is recorded: recording hands waiting recipients their chat, after which
       // Herald's own bulk install no longer looks like one.
-      const welcome = this.features ? await sendWelcome(this.features, context, { tenantId, userId: userAadId }, this.log) : undefined;
+      // An upgrade (Herald consenting read receipts on an older installation) is not a new arrival: no welcome.
+      const upgraded = activity.action === 'add-upgrade';
+      const welcome = this.features && !upgraded ? await sendWelcome(this.features, context, { tenantId, userId: userAadId }, this.log) : undefined;
       await this.events.personalConversation({ tenantId, userAadId, conversationId: activity.conversation.id, serviceUrl: activity.serviceUrl });
       this.log.info({ tenantId, userId: userAadId }, 'personal install recorded');
       await welcome?.();

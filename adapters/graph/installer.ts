@@ -46,6 +46,14 @@ export class GraphInstaller implements InstallerPort {
     return this.install(`/users/${encodeURIComponent(userId)}/teamwork/installedApps`, catalogAppId, { consentedPermissionSet: CONSENTED_PERMISSION_SET });
   }
 
+  async upgradeForUser(userId: string, installationId: string): Promise<void> {
+    await this.graph.request({
+      method: 'POST',
+      url: `/users/${encodeURIComponent(userId)}/teamwork/installedApps/${encodeURIComponent(installationId)}/upgrade`,
+      body: { consentedPermissionSet: CONSENTED_PERMISSION_SET },
+    });
+  }
+
   async chatOfInstallation(userId: string, installationId: string): Promise<string> {
     const response = await this.graph.request({
       method: 'GET',

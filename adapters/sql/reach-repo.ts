@@ -42,17 +42,19 @@ export class ReachRepo implements ReachStore {
       .set({ last_receipt_at: sql<number>`case when last_receipt_at is null or last_receipt_at < ${receipt.at} then ${receipt.at} else last_receipt_at end` })
       .where('tenant_id', '=', receipt.tenantId)
       .where('user_id', '=', receipt.userId)
-      .where('conversation_id', '=', receipt.conversationId)
       .executeTakeFirst();
     if (Number(chat.numUpdatedRows) === 0) return { knownChat: false, notificationIds: [], marked: 0 };
-    // The one statement that marks: on the (tenant, user) index, a person's few rows.
+    // The one statement that marks: on the (tenant, user) index, a person's few rows. A person has one 1:1 chat
+    // with Herald, but not one id for it: Graph's `installedApps/{id}/chat` names it `19:…@unq.gbl.spaces` (what
+    // Herald stores when it found the chat through Graph), while the bot's activities, receipts included, carry
+    // the Bot Framework's `a:…` id. So the chat is matched by its person (from the channel-signed activity), not
+    // by the id's spelling.
     const marked = await trx
       .updateTable('recipients')
       .set({ seen_at: receipt.at })
       .where('tenant_id', '=', receipt.tenantId)
       .where('user_id', '=', receipt.userId)
       .where('state', '=', 'sent')
-      .where('conversation_id', '=', receipt.conversationId)
       .where('seen_at', 'is', null)
       .where('activity_id', 'is not', null)
       .where(digitsOnly)
@@ -68,7 +70,6 @@ export class ReachRepo implements ReachStore {
       .select('user_id')
       .where('tenant_id', '=', receipt.tenantId)
       .where('user_id', '=', receipt.userId)
-      .where('conversation_id', '=', receipt.conversationId)
       .executeTakeFirst();
     return row !== undefined;
   }

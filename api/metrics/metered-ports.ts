@@ -35,6 +35,7 @@ export function meteredInstaller(inner: InstallerPort, metrics: HeraldMetrics): 
     findUserInstallation: (userId, appId) => metered(metrics, 'graph', 'findUserInstallation', () => inner.findUserInstallation(userId, appId)),
     installForUser: (userId, appId) => metered(metrics, 'graph', 'installForUser', () => inner.installForUser(userId, appId)),
     chatOfInstallation: (userId, installationId) => metered(metrics, 'graph', 'chatOfInstallation', () => inner.chatOfInstallation(userId, installationId)),
+    upgradeForUser: (userId, installationId) => metered(metrics, 'graph', 'upgradeForUser', () => inner.upgradeForUser(userId, installationId)),
     findTeamInstallation: (teamId, appId) => metered(metrics, 'graph', 'findTeamInstallation', () => inner.findTeamInstallation(teamId, appId)),
     installForTeam: (teamId, appId) => metered(metrics, 'graph', 'installForTeam', () => inner.installForTeam(teamId, appId)),
   };

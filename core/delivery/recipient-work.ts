@@ -63,11 +63,27 @@ export async function installForRecipient(ctx: WorkContext, recipient: ClaimedRe
     } finally {
       release();
     }
+    // 409: an installation Herald did not make now, perhaps before it asked for read receipts: upgrade it once.
+    return fetchChat(ctx, recipient, catalogId, true);
   }
   return fetchChat(ctx, recipient, catalogId);
 }
 
-async function fetchChat(ctx: WorkContext, recipient: ClaimedRecipient, catalogId: string): Promise<Outcome> {
+/**
+ * An installation made before Herald declared its resource-specific permissions has none consented, so Teams
+ * sends no read receipts for it: Graph's upgrade with the install's consentedPermissionSet grants them. It is
+ * done when the engine meets an existing installation (the install's 409), in its own installedApps POST slot;
+ * a refusal only leaves that person's reading "not known", so it never fails the delivery.
+ */
+async function upgradeConsent(ctx: WorkContext, recipient: ClaimedRecipient, installationId: string): Promise<void> {
+  try {
+    await inSlot(ctx.limiter, recipient.tenantId, 'installedAppsPost', () => ctx.installer.upgradeForUser(recipient.userId, installationId));
+  } catch (error) {
+    ctx.logger.warn({ tenantId: recipient.tenantId, userId: recipient.userId, err: describeError(error) }, 'upgrading an existing installation to consent read receipts failed; this person stays "not known" in reach');
+  }
+}
+
+async function fetchChat(ctx: WorkContext, recipient: ClaimedRecipient, catalogId: string, upgrade = false): Promise<Outcome> {
   try {
     const installationId = await inSlot(ctx.limiter, recipient.tenantId, 'installedAppsGet', () => ctx.installer.findUserInstallation(recipient.userId, catalogId));
     if (!installationId) {
@@ -75,6 +91,7 @@ async function fetchChat(ctx: WorkContext, recipient: ClaimedRecipient, catalogI
       const gone = 'the installation disappeared before its chat was fetched';
       return { kind: 'retry', id: recipient.id, from: 'installing', to: 'pending', nextAttemptAt: ctx.clock.now(), error: gone, countAttempt: true };
     }
+    if (upgrade) await upgradeConsent(ctx, recipient, installationId);
     const conversationId = await inSlot(ctx.limiter, recipient.tenantId, 'installedAppsGet', () => ctx.installer.chatOfInstallation(recipient.userId, installationId));
     const conversation = { tenantId: recipient.tenantId, userId: recipient.userId, conversationId, serviceUrl: ctx.config.serviceUrl };
     return { kind: 'ready', id: recipient.id, conversation, at: ctx.clock.now() };

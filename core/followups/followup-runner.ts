@@ -38,7 +38,17 @@ export interface FollowUpRunnerDeps {
 
 /** A notification not sent yet is looked at again this much later (it may be sent by then). */
 const NOT_SENT_RECHECK_MS = 60_000;
-const CLAIM_BATCH = 200;
+/**
+ * People claimed at once by one lane. Small, because a crash leaves a lane's claimed batch unsent (at-most-once):
+ * at most LANES × CLAIM_BATCH reminders are lost to a kill.
+ */
+const CLAIM_BATCH = 64;
+/**
+ * Lanes claiming and sending side by side: while one writes its outcomes and claims its next batch, the other's
+ * calls use the call window's slots, so the round keeps the Connector budget busy (one lane left it idle for each
+ * batch's write and claim: 0.89 of the budget measured on this machine).
+ */
+const LANES = 2;
 const DUE_BATCH = 20;
 /** The activity type Herald's manifest declares for reminders (appPackage/manifest.json `activities`). */
 export const REMINDER_ACTIVITY_TYPE = 'announcementReminder';
@@ -157,20 +167,23 @@ export class FollowUpRunner {
     const reminders = plan.reminders!;
     const report: RoundReport = { notificationId: notification.id, round, sent: 0, failed: 0, skipped: 0, feedSent: 0, feedFailed: 0 };
     const feed = reminders.activityFeed && this.deps.settings.activityFeed && this.deps.graph !== undefined;
-    for (;;) {
-      const targets = await this.deps.followUps.claimReminders(notification.id, round, reminders.to, CLAIM_BATCH, this.now());
-      if (targets.length === 0) break;
-      const acknowledged = await this.deps.followUps.acknowledgedAmong(notification.id, targets.map((target) => target.userId));
-      const outcomes = await mapLimited(targets, this.deps.ctx.config.maxSendsInFlight, (target) =>
-        acknowledged.has(target.userId) ? Promise.resolve(skipped(target, round)) : this.remindOne(notification, plan, round, target, feed),
-      );
-      await this.deps.followUps.finishReminders(outcomes, this.now());
-      for (const outcome of outcomes) {
-        report[outcome.status] += 1;
-        if (outcome.feed === 'sent') report.feedSent += 1;
-        if (outcome.feed === 'failed') report.feedFailed += 1;
+    const lane = async (): Promise<void> => {
+      for (;;) {
+        const targets = await this.deps.followUps.claimReminders(notification.id, round, reminders.to, CLAIM_BATCH, this.now());
+        if (targets.length === 0) return;
+        const acknowledged = await this.deps.followUps.acknowledgedAmong(notification.id, targets.map((target) => target.userId));
+        const outcomes = await mapLimited(targets, Math.max(1, Math.ceil(this.deps.ctx.config.maxSendsInFlight / LANES)), (target) =>
+          acknowledged.has(target.userId) ? Promise.resolve(skipped(target, round)) : this.remindOne(notification, plan, round, target, feed),
+        );
+        await this.deps.followUps.finishReminders(outcomes, this.now());
+        for (const outcome of outcomes) {
+          report[outcome.status] += 1;
+          if (outcome.feed === 'sent') report.feedSent += 1;
+          if (outcome.feed === 'failed') report.feedFailed += 1;
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: LANES }, lane));
     this.deps.ctx.logger.info({ ...report }, 'reminder round done');
     for (const listener of this.listeners) listener(report);
     return report;

@@ -10,6 +10,11 @@ export interface InstallerPort {
   findUserInstallation(userId: string, catalogAppId: string): Promise<string | undefined>;
   /** `POST /users/{id}/teamwork/installedApps`: 'installed' on 201, 'already_installed' on 409. */
   installForUser(userId: string, catalogAppId: string): Promise<'installed' | 'already_installed'>;
+  /**
+   * `POST /users/{id}/teamwork/installedApps/{installationId}/upgrade` with the install's consentedPermissionSet
+   * (204): an installation made before Herald declared its resource-specific permissions gets them (read receipts).
+   */
+  upgradeForUser(userId: string, installationId: string): Promise<void>;
   /** The 1:1 chat id of an installation (`GET …/installedApps/{id}/chat`). */
   chatOfInstallation(userId: string, installationId: string): Promise<string>;
   findTeamInstallation(teamId: string, catalogAppId: string): Promise<string | undefined>;

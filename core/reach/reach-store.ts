@@ -3,7 +3,10 @@ export interface ReadReceipt {
   tenantId: string;
   /** The reader's Entra object id (`from.aadObjectId`). */
   userId: string;
-  /** Their 1:1 conversation with Herald. */
+  /**
+   * Their 1:1 conversation with Herald, as the receipt names it (`a:…`). Logged only: Herald may know the same chat
+   * by its Graph id (`19:…`), and a person has one 1:1 chat with Herald, so rows are matched by person.
+   */
   conversationId: string;
   /** Every bot message whose id is numerically ≤ this one has been read. */
   lastReadMessageId: string;
@@ -13,7 +16,7 @@ export interface ReadReceipt {
 
 /** What one receipt changed. */
 export interface ReceiptOutcome {
-  /** False when Herald has no record of this person's chat: nothing was changed. */
+  /** False when Herald has no record of a chat with this person: nothing was changed. */
   knownChat: boolean;
   /** Notifications with a recipient newly seen (the live report is told about each). */
   notificationIds: string[];
@@ -41,7 +44,7 @@ export interface ReachBucket {
 /** Where core keeps reach; adapters/sql implements it beside the recipient rows. */
 export interface ReachStore {
   /**
-   * Marks, in one statement, every sent recipient row of this person in this conversation whose activity id is
+   * Marks, in one statement, every sent recipient row of this person (in their one 1:1 chat) whose activity id is
    * numerically ≤ `lastReadMessageId` and not yet seen, with `at` (the first time is kept, so repeated, late and
    * out-of-order receipts change nothing), and notes that this chat sends receipts.
    */

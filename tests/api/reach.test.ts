@@ -110,6 +110,22 @@ describe('reach: read receipts become "seen" in the report, over HTTP against th
     expect(readerLine.at(-3)).toBe(row.seenAt);
   });
 
+  it('when the engine meets an installation made before Herald asked for read receipts, then it upgrades it with the consent set, and the person\'s reading is then seen', async () => {
+    const user = state().directory.users.find((u) => u.userType === 'Member' && u.accountEnabled && u.hasTeamsLicense && u.readReceiptsEnabled && !state().findInstallation(u.id, t.emulator.info.id))!;
+    // Installed long ago, silently, consenting nothing: Herald does not know the chat and Teams sends no receipts.
+    const installation = state().install('user', user.id, t.emulator.info.id, { silent: true, consentedPermissions: [] })!;
+    const created = await t.call(admin, 'POST', '/api/notifications', { content: { title: 'Policy update', summary: 'Please read' }, audience: { include: [{ kind: 'user', id: user.id }] } });
+    const id = created.body.id as string;
+    const done = readEvents(await eventsUrl(id), (seen) => seen.some((e) => e.event === 'done'));
+    await t.call(admin, 'POST', `/api/notifications/${id}/send`, {});
+    await done;
+    expect((await rows(id)).value[0]).toMatchObject({ userId: user.id, state: 'sent' });
+    expect(state().hasConsented(installation, 'ChatMessageReadReceipt.Read.Chat')).toBe(true);
+
+    expect((await inspect('POST', `/users/${user.id}/read-chat`, {})).body).toMatchObject({ receipt: true, botStatus: 200 });
+    expect(Date.parse((await rows(id)).value[0].seenAt)).toBeGreaterThan(0);
+  });
+
   it('when a receipt is forged (not signed by the channel), then the bot answers 401 and nothing is recorded', async () => {
     const { group, readers } = groupWithReaders(3);
     const id = await sendTo(group.id);
@@ -141,7 +157,9 @@ describe('reach: read receipts become "seen" in the report, over HTTP against th
     const reader = readers[0]!;
     const { token } = (await inspect('GET', '/channel-token')).body as { token: string };
     const post = (activity: unknown) => fetch(`${t.herald.web!.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(activity) });
-    const unknown = receiptActivity(t, reader, 'a:1not-a-chat-herald-knows', String(Number.MAX_SAFE_INTEGER), t.emulator.info.botServiceUrl);
+    // Someone Herald never reached: no chat of theirs is on record.
+    const stranger = { id: '00000000-0000-4000-8000-0000000000ff', teamsUserId: '29:stranger' };
+    const unknown = receiptActivity(t, stranger, 'a:1not-a-chat-herald-knows', String(Number.MAX_SAFE_INTEGER), t.emulator.info.botServiceUrl);
     expect((await post(unknown)).status).toBe(200);
     const chat = state().findInstallation(reader.id, t.emulator.info.id)!;
     const group1 = receiptActivity(t, reader, chat.conversationId, String(Number.MAX_SAFE_INTEGER), t.emulator.info.botServiceUrl);

@@ -65,12 +65,18 @@ describe('reach in SQL: read receipts mark recipients seen (SQLite)', () => {
     expect(Number(chat.last_receipt_at)).toBe(300);
   });
 
-  it('when a receipt names a chat Herald does not know, or another person, or a non-numeric id, then nothing is marked', async () => {
+  it('when a receipt is from a person Herald has no chat with, or carries a non-numeric id, then nothing is marked', async () => {
     await delivered(store, 'n1', { cat: '5', dan: '5' });
-    expect(await store.reach.recordReceipt({ ...receipt('cat', '9', 1), conversationId: 'chat-unknown' })).toEqual({ knownChat: false, notificationIds: [], marked: 0 });
-    expect(await store.reach.recordReceipt({ ...receipt('cat', '9', 1), conversationId: 'chat-dan' })).toMatchObject({ knownChat: false });
+    expect(await store.reach.recordReceipt(receipt('stranger', '9', 1))).toEqual({ knownChat: false, notificationIds: [], marked: 0 });
+    expect(await store.reach.recordReceipt({ ...receipt('other-tenant-cat', '9', 1), tenantId: 'tenant-2' })).toMatchObject({ knownChat: false });
     expect(await store.reach.recordReceipt(receipt('cat', '1:abc', 1))).toEqual({ knownChat: true, notificationIds: [], marked: 0 });
     expect(await seenOf(store, 'n1')).toEqual({ cat: null, dan: null });
+  });
+
+  it("when Herald knows a person's chat by its Graph id and the receipt names the bot's id for it, then the person's cards are seen", async () => {
+    await delivered(store, 'n1', { eli: '7' });
+    await store.conversations.upsert({ tenantId: TENANT, userId: 'eli', conversationId: '19:eli_bot@unq.gbl.spaces', serviceUrl: 'https://smba.test/', source: 'graph', updatedAt: 2 });
+    expect(await store.reach.recordReceipt({ ...receipt('eli', '7', 3), conversationId: 'a:1eli-bot-framework-id' })).toMatchObject({ knownChat: true, marked: 1 });
   });
 
   it('when the funnel is counted, then a person who never sent a receipt is "not known", one who did but not for this card is "not seen"', async () => {
@@ -139,7 +145,7 @@ describe('the RecordReceipt use case', () => {
     logged.length = 0;
     expect(await use.record({ tenantId: TENANT, userId: 'zed', conversationId: 'chat-zed', conversationType: 'groupChat', lastReadMessageId: '9' })).toMatchObject({ ignored: 'not-personal' });
     expect(await use.record({ tenantId: TENANT, conversationId: 'chat-zed', lastReadMessageId: '9' })).toMatchObject({ ignored: 'malformed' });
-    expect(await use.record({ tenantId: TENANT, userId: 'zed', conversationId: 'chat-who', conversationType: 'personal', lastReadMessageId: '9' })).toMatchObject({ ignored: 'unknown-chat' });
+    expect(await use.record({ tenantId: TENANT, userId: 'nobody-herald-knows', conversationId: 'chat-who', conversationType: 'personal', lastReadMessageId: '9' })).toMatchObject({ ignored: 'unknown-chat' });
     expect(logged).toEqual([expect.stringMatching(/not a 1:1 chat/), expect.stringMatching(/without its tenant, person/), expect.stringMatching(/no record of/)]);
     expect(await seenOf(store, 'n1')).toEqual({ zed: null });
   });

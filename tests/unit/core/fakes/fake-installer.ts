@@ -48,6 +48,11 @@ export class FakeInstaller implements InstallerPort {
     return 'installed';
   }
 
+  /** Recorded only: queued failures are for the calls a delivery depends on. */
+  async upgradeForUser(userId: string): Promise<void> {
+    this.calls.push({ op: 'upgrade', userId });
+  }
+
   async chatOfInstallation(userId: string): Promise<string> {
     this.record('chat', userId);
     return chatIdOf(userId);
