@@ -164,3 +164,23 @@ export function followUpViewOf(view: import('../../core/followups/followup-servi
     rounds: view.rounds.map((round) => ({ round: round.round, sent: round.sent, failed: round.failed, skipped: round.skipped, interrupted: round.claimed, feedSent: round.feedSent, feedFailed: round.feedFailed })),
   };
 }
+
+/** The follow-ups answer as the tab checks it. */
+export const followUpViewSchema: z.ZodType<FollowUpViewBody> = z.object({
+  plan: z
+    .object({
+      acknowledgeBy: z.string().nullable(),
+      reminders: z.object({ everyHours: z.number(), times: z.number(), to: z.enum(['unacknowledged', 'unseen']), activityFeed: z.boolean() }).nullable(),
+      expiresAt: z.string().nullable(),
+      onExpiry: z.enum(['update', 'recall']),
+    })
+    .nullable(),
+  roundsDone: z.number(),
+  summarySentAt: z.string().nullable(),
+  expiredAt: z.string().nullable(),
+  nextAt: z.string().nullable(),
+  rounds: z.array(z.object({ round: z.number(), sent: z.number(), failed: z.number(), skipped: z.number(), interrupted: z.number(), feedSent: z.number(), feedFailed: z.number() })),
+});
+
+/** What the tab sends: the plan with ISO instants (`followUpPlanInputSchema` is the server's reading of it). */
+export type FollowUpPlanInput = z.input<typeof followUpPlanInputSchema>;
