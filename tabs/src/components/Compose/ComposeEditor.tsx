@@ -13,6 +13,7 @@ const CardPreview = lazy(() => import('../CardPreview/CardPreview').then((m) => 
 const AudiencePicker = lazy(() => import('../AudiencePicker/AudiencePicker').then((m) => ({ default: m.AudiencePicker })));
 const ReviewSummary = lazy(() => import('./ReviewSummary').then((m) => ({ default: m.ReviewSummary })));
 const SendPanel = lazy(() => import('../SendPanel/SendPanel').then((m) => ({ default: m.SendPanel })));
+const FollowUpPlan = lazy(() => import('../FollowUpPlan/FollowUpPlan').then((m) => ({ default: m.FollowUpPlan })));
 const ConfirmDialog = lazy(() => import('../ConfirmDialog/ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
 
 /**
@@ -49,6 +50,7 @@ export function ComposeEditor(props: ComposeOptions) {
         {state.step === 'review' && !editingSent ? (
           <Suspense fallback={null}>
             <SendPanel title={state.form.title} audience={state.audience} preview={state.audiencePreview.preview} busy={state.busy} onSend={state.send} />
+            <FollowUpPlan notificationId={state.draftId} />
           </Suspense>
         ) : null}
         <div className={styles.buttons}>
