@@ -5,7 +5,7 @@ import { runMain, stopOnSignals } from './process/lifecycle';
 import { composeHerald } from '../app/compose-herald';
 import { healthRoutes } from './http/health-routes';
 import { startWebServer } from './http/web-server';
-import { metricsRoute } from './metrics/metrics-route';
+import { serveMetrics } from './metrics/metrics-route';
 
 /**
  * `npm run worker`: a delivery worker. It claims and delivers recipients (the same engine as `npm start`) and
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   // A draining worker is alive but takes no new work: load balancers and orchestrators should stop counting on it.
   app.get('/readyz', (_req, res, next) => (draining ? void res.status(503).json({ error: { code: 'draining', message: 'The worker is shutting down.' } }) : next()));
   app.use(healthRoutes(herald.store));
-  app.use(metricsRoute(herald.scale.metrics, herald.scale.metricsSources(herald.store)));
+  const metrics = await serveMetrics({ setting: env.HERALD_METRICS, host: env.HERALD_HOST, mount: (router) => app.use(router), metrics: herald.scale.metrics, sources: herald.scale.metricsSources(herald.store) });
   const web = await startWebServer(app, env.HERALD_HOST, env.HERALD_WORKER_PORT);
   herald.log.info({ url: web.url, tenantId: herald.settings.tenantId, redis: Boolean(env.HERALD_REDIS_URL) }, 'delivery worker started');
   process.stdout.write(`Herald worker ready at ${web.url} (/healthz, /readyz, /metrics)\n`);
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     await herald.engine.stop({ handBack: true });
     await herald.close();
     await web.close();
+    await metrics.close();
   });
 }
 

@@ -24,7 +24,8 @@ import { settingsFromEmulator, settingsFromEnv, type TenantSettings } from './te
 import { composeBot } from './compose-bot';
 import { scaleOutParts, type ScaleOutParts } from './scale-out';
 import { meteredInstaller, meteredMessenger } from '../api/metrics/metered-ports';
-import { metricsRoute } from '../api/metrics/metrics-route';
+import { serveMetrics, type ServedMetrics } from '../api/metrics/metrics-route';
+import { allowLoopbackImages } from '../core/cards/card-content';
 import type { AdminParts } from './compose-admin';
 import { Authority } from '../core/authority/authority';
 import type { Actor } from '../core/authority/actor';
@@ -73,6 +74,8 @@ export interface Herald {
 /** The composition root: picks the adapters for the run mode and wires core, adapters, bot and HTTP together. */
 export async function composeHerald(options: ComposeOptions): Promise<Herald> {
   const { env } = options;
+  // http image URLs on loopback are for the local emulator's client only: never with a real tenant.
+  allowLoopbackImages(env.emulated);
   const log = options.logger ?? createLogger({ level: env.HERALD_LOG_LEVEL, pretty: env.HERALD_LOG_PRETTY === 'true' });
   const emulator = options.emulator
     ? { info: options.emulator.info, running: options.emulator }
@@ -130,11 +133,12 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
   }
   const botParts = composeBot({ env, log, store, engine, graph, adapter, settings, notifications });
   let web: RunningWebServer | undefined;
+  let metricsServed: ServedMetrics | undefined;
   if (options.serve !== 'none') {
     const app = express();
     app.disable('x-powered-by');
     app.use(healthRoutes(store));
-    app.use(metricsRoute(scale.metrics, scale.metricsSources(store)));
+    metricsServed = await serveMetrics({ setting: env.HERALD_METRICS, host: env.HERALD_HOST, mount: (router) => app.use(router), metrics: scale.metrics, sources: scale.metricsSources(store) });
     app.use(botRoute(adapter, botParts.bot, log));
     if (admin) app.use(admin.router);
     web = await startWebServer(app, env.HERALD_HOST, options.serve === 'full' ? env.HERALD_PORT : 0);
@@ -170,6 +174,7 @@ export async function composeHerald(options: ComposeOptions): Promise<Herald> {
       await engine.stop();
       await scale.close();
       await web?.close();
+      await metricsServed?.close();
       await store.close();
       if (!options.emulator) await emulator?.running?.close();
     },
