@@ -9,8 +9,8 @@ const brotliAsync = promisify(brotliCompress);
 
 /** Text assets worth compressing; images are compressed already. */
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
-/** Below this, a compressed copy saves less than its own headers cost. */
-const MIN_BYTES = 1024;
+/** Below this, a compressed copy saves next to nothing. */
+const MIN_BYTES = 256;
 
 /**
  * Writes a `.br` (Brotli, best quality) and a `.gz` (gzip, level 9) beside every text asset of the build, once, at

@@ -3,6 +3,7 @@ import { SegmentNav } from '../SegmentNav/SegmentNav';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { allowLoopbackImages } from '../../../../api/contract/card-content';
+import type { Me } from '../../../../api/contract/admin';
 import type { ApiClient } from '../../api/api-client';
 import { ApiProvider } from '../../api/api-provider';
 import { createQueryClient } from '../../api/queries';
@@ -56,25 +57,31 @@ function Shell(props: AppProps) {
   const styles = useAppStyles();
   if (app.forbidden) return <Screens.NotAuthorised admins={app.me?.admins ?? []} who={app.who} />;
   if (app.loadError) return <LoadFailed error={app.loadError} who={app.who} onRetry={app.retry} />;
-  if (!app.me) return <Spinner className={styles.loading} label={strings.loading} />;
+  // The compose form does not wait for who the person is (two more round trips on a slow connection): it is usable
+  // at once, and the "not authorised" screen replaces it if the answer says so. Other screens wait.
+  if (!app.me && app.route.name !== 'compose') return <Spinner className={styles.loading} label={strings.loading} />;
+  const me = app.me ?? PENDING_ME;
   const tabs: NavName[] = app.isAdmin ? ['compose', 'notifications', 'senders', 'audit'] : ['compose', 'notifications'];
   const role = strings.me.roles[app.isAdmin ? 'admin' : 'sender'];
   return (
     <ApiProvider client={app.api}>
       <header className={styles.header}>
         <SegmentNav as="nav" label={strings.nav.label} current="page" selected={app.selected} onSelect={app.go} items={tabs.map((name) => ({ value: name, label: strings.nav[name] }))} />
-        <Text size={200} className={styles.me}>{strings.me.signedInAs(app.me.user.displayName, role)}</Text>
+        {app.me ? <Text size={200} className={styles.me}>{strings.me.signedInAs(app.me.user.displayName, role)}</Text> : null}
       </header>
       <main className={styles.main}>
         <ScreenFocus.Provider value={app.focusOnMount}>
           <Suspense fallback={<Spinner className={styles.loading} label={strings.loading} />}>
-            <Screens.Current route={app.route} me={app.me} nav={app.nav} />
+            <Screens.Current route={app.route} me={me} nav={app.nav} />
           </Suspense>
         </ScreenFocus.Provider>
       </main>
     </ApiProvider>
   );
 }
+
+/** Who is signed in, until `/api/me` answers: nobody in particular, with no audience kinds yet. */
+const PENDING_ME: Me = { user: { id: '', displayName: '', upn: '' }, roles: [], allowedAudienceKinds: [], admins: [] };
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';

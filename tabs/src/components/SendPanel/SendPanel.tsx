@@ -48,15 +48,18 @@ export function SendPanel(props: SendPanelProps) {
       <Button appearance="primary" disabled={noAudience || state.timeMissing || props.busy} onClick={() => state.setConfirming(true)}>
         {props.busy ? strings.send.sending : state.when === 'now' ? strings.send.send : strings.send.schedule}
       </Button>
-      <ConfirmDialog
-        open={state.confirming}
-        title={strings.send.confirmTitle}
-        confirmLabel={state.when === 'now' ? strings.send.confirmSend : strings.send.confirmSchedule}
-        onConfirm={() => void state.confirm()}
-        onCancel={() => state.setConfirming(false)}
-      >
-        <SendConfirmation title={props.title} audience={props.audience} preview={props.preview} input={state.input} />
-      </ConfirmDialog>
+      {/* Mounted only while open: a closed dialog still leaves tabster's hidden focus sentinels in the page. */}
+      {state.confirming ? (
+        <ConfirmDialog
+          open
+          title={strings.send.confirmTitle}
+          confirmLabel={state.when === 'now' ? strings.send.confirmSend : strings.send.confirmSchedule}
+          onConfirm={() => void state.confirm()}
+          onCancel={() => state.setConfirming(false)}
+        >
+          <SendConfirmation title={props.title} audience={props.audience} preview={props.preview} input={state.input} />
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }
