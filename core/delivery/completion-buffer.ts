@@ -36,11 +36,13 @@ export class CompletionBuffer {
     return this.flushing;
   }
 
-  /** Drops what is waiting without writing it: what a crash does. Tests use it to simulate one. */
-  discard(): void {
+  /** Drops what is waiting without writing it: what a crash does. Tests use it to simulate one. Returns how many. */
+  discard(): number {
+    const dropped = this.pending.length;
     this.stopped = true;
     this.pending = [];
     this.cancelFlush();
+    return dropped;
   }
 
   private async writeOnce(): Promise<void> {

@@ -80,12 +80,14 @@ export class Dispatcher {
   }
 
   /** Stops as a crash would: outcomes not yet written are lost. For tests of resume-after-crash. */
-  async halt(): Promise<void> {
+  /** Stops like a crash; returns how many answered calls it dropped unwritten (each may be sent again on resume). */
+  async halt(): Promise<number> {
     this.running = false;
-    this.buffer.discard();
+    const dropped = this.buffer.discard();
     this.wake();
     await this.loop;
     await Promise.all([...this.tasks]);
+    return dropped;
   }
 
   /** A notification was cancelled here: calls still waiting for a rate-limit slot are dropped. */

@@ -105,12 +105,13 @@ export class BroadcastEngine {
     this.progress.stop();
   }
 
-  /** Stops like a crash (unwritten outcomes are lost). Only for tests of crash recovery. */
-  async halt(): Promise<void> {
+  /** Stops like a crash (unwritten outcomes are lost; returns how many). Only for tests of crash recovery. */
+  async halt(): Promise<number> {
     await this.followUps.stop();
     await this.scheduler.stop();
-    await this.dispatcher.halt();
+    const dropped = await this.dispatcher.halt();
     this.progress.stop();
+    return dropped;
   }
 
   subscribe(listener: ProgressListener): () => void {

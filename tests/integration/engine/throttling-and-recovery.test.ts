@@ -86,7 +86,8 @@ describe('throttling, cancel and recovery against the emulator with real limits'
     const notification = await create(users);
     await t.herald.engine.send(notification.id);
     await waitFor(async () => (await t.herald.engine.counts(notification.id)).sent >= 30);
-    await t.herald.engine.halt();
+    // Answered sends whose outcome was not yet written are lost by the crash, as are the sends on the wire.
+    const unwritten = await t.herald.engine.halt();
     await t.herald.close();
     const restarted = await t.restart();
     await finished(restarted, notification.id);
@@ -95,7 +96,7 @@ describe('throttling, cancel and recovery against the emulator with real limits'
     expect(perUser.filter((n) => n === 0)).toHaveLength(0);
     const repeated = perUser.filter((n) => n > 1).length;
     // The bound (core/README.md): sends in flight at the stop plus completions not yet written.
-    expect(repeated).toBeLessThanOrEqual(64);
+    expect(repeated).toBeLessThanOrEqual(64 + unwritten);
     expect((await restarted.engine.counts(notification.id)).sent).toBe(users.length);
   });
 });
