@@ -56,9 +56,11 @@ export function oneNotificationMigrationContract(open: () => Promise<{ dialect: 
       expect(await store.recipients.counts('n-tab')).toMatchObject({ sent: 1 });
       expect(await store.responses.contents.surveyOf('n-survey')).toMatchObject({ title: 'Pulse' });
       expect((await store.notifications.list('t-1', 10, ['u-adele'])).map((n) => n.id)).toEqual(['n-tab']);
-      for (const table of ['admin_notifications', 'notification_contents']) {
-        await expect(db.selectFrom(table).selectAll().execute()).rejects.toThrow();
-      }
+      // Asked of the schema itself: a statement prepared before the drop may be served from a cache.
+      const tables = (await db.introspection.getTables()).map((table) => table.name);
+      expect(tables).toContain('notifications');
+      expect(tables).not.toContain('admin_notifications');
+      expect(tables).not.toContain('notification_contents');
     } finally {
       await db.destroy();
     }
