@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { DirectoryGroup, DirectoryPort, DirectoryTeam, DirectoryUser, TeamMember } from '../../core/ports/directory';
 import { PlatformError } from '../../core/ports/platform-error';
 import { GraphBatcher } from './batcher';
-import type { GraphHttp } from './graph-http';
+import type { GraphHttp, GraphRequest, GraphResponse } from './graph-http';
+import { retryingRead } from './read-retry';
 
 const USER_FIELDS = 'id,displayName,userPrincipalName,userType,accountEnabled';
 const user = z.object({
@@ -21,7 +22,6 @@ const member = z.object({ userId: z.string().nullable().optional(), displayName:
 const IN_LIMIT = 15;
 /** Requests per `$batch` (Microsoft Learn, "Combine multiple HTTP requests using JSON batching"). */
 const BATCH_LIMIT = 20;
-const LOOKUP_ATTEMPTS = 4;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads users, groups and teams from Graph a page at a time. */
@@ -49,7 +49,7 @@ export class GraphDirectory implements DirectoryPort {
 
   async findUser(idOrUpn: string): Promise<DirectoryUser | undefined> {
     try {
-      const response = await this.graph.request({ method: 'GET', url: `/users/${encodeURIComponent(idOrUpn)}?$select=${USER_FIELDS}` });
+      const response = await this.read({ method: 'GET', url: `/users/${encodeURIComponent(idOrUpn)}?$select=${USER_FIELDS}` });
       return toUser(user.parse(response.body));
     } catch (error) {
       if (error instanceof PlatformError && error.status === 404) return undefined;
@@ -75,23 +75,20 @@ export class GraphDirectory implements DirectoryPort {
     return found;
   }
 
-  /** One lookup of a `$batch`; a throttled one (429, or 503 with Retry-After) waits as Graph asks and is tried again. */
+  /** One lookup of a `$batch`; a transient failure is tried again (read-retry.ts). */
   private async lookup(url: string): Promise<Array<z.infer<typeof user>>> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const response = await this.batcher.request({ method: 'GET', url });
-        return page(user).parse(response.body).value;
-      } catch (error) {
-        const throttled = error instanceof PlatformError && (error.status === 429 || (error.status === 503 && error.retryAfterMs !== undefined));
-        if (!throttled || attempt >= LOOKUP_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs ?? 1000));
-      }
-    }
+    const response = await retryingRead(() => this.batcher.request({ method: 'GET', url }));
+    return page(user).parse(response.body).value;
+  }
+
+  /** Every directory read is idempotent: a transient failure is tried again (read-retry.ts). */
+  private read(request: GraphRequest): Promise<GraphResponse> {
+    return retryingRead(() => this.graph.request(request));
   }
 
   async findGroup(groupId: string): Promise<DirectoryGroup | undefined> {
     try {
-      const response = await this.graph.request({ method: 'GET', url: `/groups/${encodeURIComponent(groupId)}?$select=id,displayName,mail` });
+      const response = await this.read({ method: 'GET', url: `/groups/${encodeURIComponent(groupId)}?$select=id,displayName,mail` });
       const parsed = group.parse(response.body);
       return { id: parsed.id, displayName: parsed.displayName ?? '', mail: parsed.mail ?? null };
     } catch (error) {
@@ -101,7 +98,7 @@ export class GraphDirectory implements DirectoryPort {
   }
 
   async searchPeople(text: string, top: number): Promise<DirectoryUser[]> {
-    const response = await this.graph.request({
+    const response = await this.read({
       method: 'GET',
       url: `/users?$search="displayName:${searchTerm(text)}" OR "userPrincipalName:${searchTerm(text)}"&$select=${USER_FIELDS}&$top=${top}`,
       headers: { ConsistencyLevel: 'eventual' },
@@ -110,7 +107,7 @@ export class GraphDirectory implements DirectoryPort {
   }
 
   async searchGroups(text: string, top: number): Promise<DirectoryGroup[]> {
-    const response = await this.graph.request({
+    const response = await this.read({
       method: 'GET',
       url: `/groups?$search="displayName:${searchTerm(text)}"&$select=id,displayName,mail&$top=${top}`,
       headers: { ConsistencyLevel: 'eventual' },
@@ -119,7 +116,7 @@ export class GraphDirectory implements DirectoryPort {
   }
 
   async searchTeams(text: string, top: number): Promise<DirectoryTeam[]> {
-    const response = await this.graph.request({
+    const response = await this.read({
       method: 'GET',
       url: `/teams?$filter=${encodeURIComponent(`startswith(displayName,${odataString(text)})`)}&$select=id,displayName&$top=${top}`,
     });
@@ -127,7 +124,7 @@ export class GraphDirectory implements DirectoryPort {
   }
 
   async teamChannels(teamId: string): Promise<Array<{ id: string; displayName: string }>> {
-    const response = await this.graph.request({ method: 'GET', url: `/teams/${encodeURIComponent(teamId)}/channels?$select=id,displayName` });
+    const response = await this.read({ method: 'GET', url: `/teams/${encodeURIComponent(teamId)}/channels?$select=id,displayName` });
     return page(group).parse(response.body).value.map((item) => ({ id: item.id, displayName: item.displayName ?? '' }));
   }
 
@@ -141,7 +138,7 @@ export class GraphDirectory implements DirectoryPort {
   private async *pages<T extends z.ZodTypeAny>(firstUrl: string, item: T): AsyncIterable<Array<z.infer<T>>> {
     let next: string | undefined = firstUrl;
     while (next) {
-      const response = await this.graph.request({ method: 'GET', url: next });
+      const response = await this.read({ method: 'GET', url: next });
       const parsed = page(item).parse(response.body);
       yield parsed.value;
       next = parsed['@odata.nextLink'];
