@@ -6,6 +6,7 @@ import type { ProgressHub } from './progress';
 import { backoffMs } from './retry-policy';
 import { inSlot } from './rate-limiter';
 import type { WorkContext } from './work-context';
+import { mapLimited } from '../shared/map-limited';
 
 const PAGE = 500;
 
@@ -83,18 +84,4 @@ function tally(report: FollowupReport, outcome: Outcome): void {
     const reason = outcome.reason ?? 'unexpected';
     report.reasons[reason] = (report.reasons[reason] ?? 0) + 1;
   } else report.succeeded += 1;
-}
-
-/** Runs `work` over `items` with at most `limit` at once, keeping results in order. */
-async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }

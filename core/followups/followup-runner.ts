@@ -12,6 +12,7 @@ import type { Store } from '../store/store';
 import { expiredRawCard, messageLink, reminderCard, summaryCard, SUMMARY_NAMES } from './followup-cards';
 import { roundDueAt, type FollowUpPlan } from './followup-plan';
 import type { FollowUpProgress, FollowUpRecord, FollowUpStore, ReminderOutcome, ReminderTarget } from './followup-store';
+import { mapLimited } from '../shared/map-limited';
 
 /** What the tenant allows beyond the sender's plan (tenant settings, both off by default). */
 export interface FollowUpSettings {
@@ -354,17 +355,4 @@ export function chainIdOf(notificationId: string): number {
   let hash = 0;
   for (const char of notificationId) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
   return (hash & 0x7fffffff) || 1;
-}
-
-async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
