@@ -33,7 +33,7 @@ export function reportRoutes(deps: AdminDeps, reports: ReportBuilder): Router {
   router.get(
     '/api/notifications/:id/report',
     route(async (req, res) => {
-      await deps.notifications.get(actorOf(res), req.params.id!);
+      await deps.notifications.read(actorOf(res), req.params.id!);
       res.json(await reports.build(req.params.id!));
     }),
   );
@@ -42,7 +42,7 @@ export function reportRoutes(deps: AdminDeps, reports: ReportBuilder): Router {
     route(async (req, res) => {
       const id = req.params.id!;
       const query = recipientsQuery.parse(req.query);
-      const { notification } = await deps.notifications.get(actorOf(res), id);
+      const notification = await deps.notifications.read(actorOf(res), id);
       // Audited once per reading (its first page), not once per page of 200.
       const perPerson = await privacy.mayReadPerPerson(actorOf(res), id, 'recipients', query.after === undefined);
       if (query.reach && !perPerson) {
@@ -62,7 +62,7 @@ export function reportRoutes(deps: AdminDeps, reports: ReportBuilder): Router {
     '/api/notifications/:id/export.csv',
     route(async (req, res) => {
       const id = req.params.id!;
-      const { notification } = await deps.notifications.get(actorOf(res), id);
+      const notification = await deps.notifications.read(actorOf(res), id);
       const reach = await privacy.mayReadPerPerson(actorOf(res), id, 'export');
       res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="herald-${id}.csv"`, 'Cache-Control': 'no-store' });
       // Written page by page, waiting for the socket to drain, so memory stays flat for any audience size.
@@ -75,7 +75,7 @@ export function reportRoutes(deps: AdminDeps, reports: ReportBuilder): Router {
   router.get(
     '/api/notifications/:id/reach-timeline',
     route(async (req, res) => {
-      await deps.notifications.get(actorOf(res), req.params.id!);
+      await deps.notifications.read(actorOf(res), req.params.id!);
       res.json(await reports.reachTimeline(req.params.id!));
     }),
   );
@@ -93,7 +93,7 @@ export function eventsRoute(notifications: NotificationService, hub: ReportHub, 
     '/api/notifications/:id/events/ticket',
     ...guards.ticket,
     route(async (req, res) => {
-      await notifications.get(actorOf(res), req.params.id!);
+      await notifications.read(actorOf(res), req.params.id!);
       res.set('Cache-Control', 'no-store').status(201).json({ ticket: tickets.issue(userOf(res), req.params.id!) });
     }),
   );
@@ -101,7 +101,7 @@ export function eventsRoute(notifications: NotificationService, hub: ReportHub, 
     '/api/notifications/:id/events',
     ...guards.stream,
     route(async (req, res) => {
-      await notifications.get(actorOf(res), req.params.id!);
+      await notifications.read(actorOf(res), req.params.id!);
       await hub.open(req.params.id!, res);
     }),
   );

@@ -10,7 +10,7 @@ export async function exportCommand(herald: Herald, actor: Actor, args: string[]
   const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true, strict: true });
   const id = positionals[0];
   if (!id) throw new Error('export needs a notification id');
-  await herald.notifications.get(actor, id);
+  await herald.notifications.read(actor, id);
   const target = values.out ? createWriteStream(values.out) : out;
   for await (const chunk of recipientsCsv(herald.store, id)) {
     if (!target.write(chunk)) await once(target, 'drain');

@@ -64,8 +64,15 @@ export class NotificationService {
   }
 
   async get(actor: Actor, id: string): Promise<NotificationState> {
-    const { notification } = await this.require(actor, id);
-    return this.stateOf(notification);
+    return this.stateOf(await this.read(actor, id));
+  }
+
+  /**
+   * The notification, if the actor may see it, without its counts: for reads that bring their own (a page of
+   * recipients, the export, the report's stream), so a 100,000-person notification is not counted per page.
+   */
+  async read(actor: Actor, id: string): Promise<Notification> {
+    return (await this.require(actor, id)).notification;
   }
 
   async createDraft(actor: Actor, input: Written & { audience: AudienceSpec | null }): Promise<NotificationState> {
