@@ -75,6 +75,9 @@ describe('read receipts from the emulated Teams, to the unmodified botbuilder', 
   it('when a person reads the chat as it stood at an earlier moment, then only the messages that had arrived by then are read', async () => {
     const user = people(true)[2]!;
     const { chat, sent } = withChat(user, 2);
+    // The messages arrived 10 s ago, so the moment just after them is in the past: a moment still in the future
+    // (a read within 1 ms of the last message) is scheduled for later instead, and the reply names no message.
+    for (const message of sent) message.receivedAt = new Date(Date.parse(message.receivedAt) - 10_000).toISOString();
     const moment = new Date(Date.parse(sent[1]!.receivedAt) + 1);
     // A message that arrives after that moment.
     const late = state().addActivity(chat, { type: 'message', text: 'late' }, 'bot');
